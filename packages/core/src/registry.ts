@@ -1,0 +1,152 @@
+import { systemClock, type Clock } from './clock.ts'
+import { describeValue, DuplicateTaskError, InvalidOptionError, prefix } from './errors.ts'
+import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
+import { consoleLogger, safeWarn, type Logger } from './logger.ts'
+import { Task, type StopOptions } from './task.ts'
+import type { LevelCounts, RegistrySummary, TaskEvent } from './types.ts'
+
+/** Events of a registry: its tasks' events plus additions and removals. */
+export type RegistryEvent = TaskEvent | { type: 'taskAdded'; task: Task } | { type: 'taskRemoved'; name: string }
+
+/** Options of a {@link TaskRegistry}. */
+export interface RegistryOptions {
+  /** Clock for tasks created with this registry. Default: the system clock. */
+  clock?: Clock
+  /** Where throwing listeners are reported. Default: `console`. */
+  logger?: Logger
+}
+
+/**
+ * A set of named tasks: look them up, count them, listen to them, start and
+ * stop them together. Apps use {@link getDefaultRegistry}; tests make fresh ones.
+ */
+export class TaskRegistry {
+  /** The clock tasks created with this registry use by default. */
+  readonly clock: Clock
+  readonly #logger: Logger
+  readonly #tasks = new Map<string, Task>()
+  readonly #unsubscribes = new Map<string, () => void>()
+  readonly #listeners = new Set<(event: RegistryEvent) => void>()
+
+  constructor(options: RegistryOptions = {}) {
+    this.clock = options.clock ?? systemClock
+    this.#logger = options.logger ?? consoleLogger
+  }
+
+  /** Adds a task. Throws {@link DuplicateTaskError} when the name is taken. */
+  register(task: Task): Task {
+    if (!(task instanceof Task)) {
+      throw new InvalidOptionError(`${prefix('registry')}register() needs a Task, got ${describeValue(task)}`)
+    }
+    const existing = this.#tasks.get(task.name)
+    if (existing === task) return task
+    if (existing !== undefined) {
+      throw new DuplicateTaskError(
+        `${prefix('registry')}a task named "${task.name}" is already registered; unregister it first or adopt it with registry.get("${task.name}")`,
+      )
+    }
+    this.#tasks.set(task.name, task)
+    this.#unsubscribes.set(task.name, task.subscribe((event) => this.#notify(event)))
+    this.#notify({ type: 'taskAdded', task })
+    return task
+  }
+
+  /** Stops the task (without waiting) and removes it; returns it, or undefined when unknown. */
+  unregister(name: string): Task | undefined {
+    const task = this.#tasks.get(name)
+    if (task === undefined) return undefined
+    this.#tasks.delete(name)
+    this.#unsubscribes.get(name)?.()
+    this.#unsubscribes.delete(name)
+    void task.stop()
+    this.#notify({ type: 'taskRemoved', name })
+    return task
+  }
+
+  /** The task with this name, if registered. */
+  get(name: string): Task | undefined {
+    return this.#tasks.get(name)
+  }
+
+  /** Tasks of one level, in registration order. */
+  byLevel(level: TaskLevel): Task[] {
+    if (!isTaskLevel(level)) {
+      throw new InvalidOptionError(`${prefix('registry')}byLevel() needs one of ${LEVELS.join(', ')}, got ${describeValue(level)}`)
+    }
+    return this.list().filter((task) => task.level === level)
+  }
+
+  /** All tasks, in registration order. */
+  list(): Task[] {
+    return [...this.#tasks.values()]
+  }
+
+  /** Number of registered tasks. */
+  get size(): number {
+    return this.#tasks.size
+  }
+
+  /** Counts in total and by level, plus every task's status. */
+  summary(): RegistrySummary {
+    const byLevel = {} as Record<TaskLevel, LevelCounts>
+    for (const level of LEVELS) byLevel[level] = { total: 0, running: 0, active: 0 }
+    const summary: RegistrySummary = { totalCount: 0, runningCount: 0, activeCount: 0, byLevel, tasks: [] }
+    for (const task of this.#tasks.values()) {
+      const status = task.status()
+      const counts = byLevel[status.level]
+      summary.tasks.push(status)
+      summary.totalCount++
+      counts.total++
+      if (status.isRunning) {
+        summary.runningCount++
+        counts.running++
+      }
+      if (status.isActive) {
+        summary.activeCount++
+        counts.active++
+      }
+    }
+    return summary
+  }
+
+  /** Listens to every event of every task here; returns the unsubscribe function. */
+  subscribe(listener: (event: RegistryEvent) => void): () => void {
+    if (typeof listener !== 'function') {
+      throw new InvalidOptionError(`${prefix('registry')}subscribe() needs a function, got ${describeValue(listener)}`)
+    }
+    this.#listeners.add(listener)
+    return () => {
+      this.#listeners.delete(listener)
+    }
+  }
+
+  /** Starts every task that is not running, critical first. */
+  startAll(): void {
+    for (const level of LEVELS) for (const task of this.byLevel(level)) task.start()
+  }
+
+  /**
+   * Stops every task, from low to critical: each level is stopped and awaited
+   * before the next. Resolves true when every run in flight settled within
+   * `timeout` ms (per level).
+   */
+  async stopAll(options: StopOptions = {}): Promise<boolean> {
+    let allSettled = true
+    for (const level of [...LEVELS].reverse()) {
+      const results = await Promise.all(this.byLevel(level).map((task) => task.stop(options)))
+      if (results.includes(false)) allSettled = false
+    }
+    return allSettled
+  }
+
+  #notify(event: RegistryEvent): void {
+    // Iterate over a copy: a listener may unsubscribe (or subscribe) while being called.
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        safeWarn(this.#logger, `${prefix('registry')}a ${event.type} listener threw`, error)
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { describeValue } from './errors.ts'
+import type { RunSummary } from './types.ts'
+
+/** The parts of a summary that come from what a run returned. */
+export interface Outcome {
+  success: boolean
+  message: string
+  extra: Record<string, string>
+}
+
+function stringify(value: unknown): string {
+  if (typeof value === 'string') return value
+  if (value instanceof Error) return `${value.name}: ${value.message}`
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
+}
+
+/** Turns whatever a run returned into an outcome; unexpected shapes are recorded, not thrown. */
+export function outcomeOf(result: unknown): Outcome {
+  if (result === undefined || result === null) return { success: true, message: '', extra: {} }
+  if (typeof result === 'string') return { success: true, message: result, extra: {} }
+  if (typeof result !== 'object') return { success: true, message: `returned ${describeValue(result)}`, extra: {} }
+  const { success, message, extra } = result as { success?: unknown; message?: unknown; extra?: unknown }
+  const out: Record<string, string> = {}
+  if (extra !== null && typeof extra === 'object') {
+    for (const [key, value] of Object.entries(extra)) out[key] = stringify(value)
+  } else if (extra !== undefined) {
+    out['extra'] = stringify(extra)
+  }
+  return {
+    success: success !== false,
+    message: message === undefined || message === null ? '' : stringify(message),
+    extra: out,
+  }
+}
+
+/** Serialises a thrown value: Errors keep name, message and stack; anything else is described. */
+export function errorInfo(error: unknown): NonNullable<RunSummary['error']> {
+  if (error instanceof Error || (error !== null && typeof error === 'object' && 'message' in error)) {
+    const e = error as { name?: unknown; message?: unknown; stack?: unknown }
+    const info: NonNullable<RunSummary['error']> = {
+      name: typeof e.name === 'string' ? e.name : 'Error',
+      message: typeof e.message === 'string' ? e.message : stringify(e.message),
+    }
+    if (typeof e.stack === 'string') info.stack = e.stack
+    return info
+  }
+  return { name: 'NonErrorThrown', message: `threw ${describeValue(error)}` }
+}
+
+/** True for `IrrecoverableError`, also from another copy of the package. */
+export function isIrrecoverable(error: unknown): boolean {
+  return error instanceof Error && error.name === 'IrrecoverableError'
+}

@@ -1,0 +1,522 @@
+import { systemClock, type Clock } from './clock.ts'
+import { InvalidOptionError, prefix, TaskStoppedError, TimeoutError } from './errors.ts'
+import { levelRank, type TaskLevel } from './levels.ts'
+import { consoleLogger, safeWarn, type Logger } from './logger.ts'
+import { RingBuffer } from './ring-buffer.ts'
+import { errorInfo, isIrrecoverable, outcomeOf, type Outcome } from './run-result.ts'
+import { fixedDelay, type Schedule } from './schedule.ts'
+import { timerQueueFor, type TimerQueue } from './timer-queue.ts'
+import type { TimerEntry } from './timer-heap.ts'
+import type { RunContext, RunFunction, RunSummary, TaskEvent, TaskOptions, TaskState, TaskStatus } from './types.ts'
+import { validateTaskOptions, validateUpdate } from './validate.ts'
+
+/** Where the loop is; the public `state` is derived from it and the run in flight. */
+type LoopState = 'idle' | 'live' | 'paused' | 'stopped' | 'completed' | 'failed'
+
+/** Options `task.update()` accepts. */
+export type TaskUpdate = Partial<Pick<TaskOptions, 'interval' | 'schedule' | 'level' | 'timeout' | 'maxRuns' | 'until' | 'historySize' | 'run' | 'onError'>>
+
+/** Options of `stop()`. */
+export interface StopOptions {
+  /** Ms to wait for a run in flight to settle. Default 5000. */
+  timeout?: number
+}
+
+/** A task's options after validation, as `Task` keeps them. */
+interface Config {
+  schedule: Schedule
+  level: TaskLevel
+  initialDelay: number
+  timeout: number | undefined
+  maxRuns: number | undefined
+  until: number | undefined
+  keepAlive: boolean
+  onError: TaskOptions['onError']
+  logger: Logger
+}
+
+interface Run {
+  readonly index: number
+  readonly trigger: RunSummary['trigger']
+  readonly scheduledAt: number
+  readonly startedAt: number
+  controller: AbortController | undefined
+  timeoutEntry: TimerEntry | undefined
+  /** Set when the run was told to stop (stop() or timeout); a signal made later starts aborted. */
+  abortReason: Error | undefined
+  /** Started while the loop was not live (a manual run of an idle or ended task). */
+  readonly outsideLoop: boolean
+  /** The summary was written early (timed out); the settle only frees the loop. */
+  recorded: boolean
+}
+
+/** How long a run may go past its expected end before the task counts as stalled, without a timeout. */
+const STALL_INTERVALS = 3
+const DEFAULT_STOP_TIMEOUT = 5000
+
+/**
+ * One named periodic loop. Runs never overlap; the default schedule is fixed
+ * delay (the next run starts `interval` after the previous one ended).
+ *
+ * Make one with {@link createTask}, or subclass {@link PeriodicTask}.
+ */
+export class Task {
+  /** Unique within its registry. */
+  readonly name: string
+  readonly #clock: Clock
+  readonly #queue: TimerQueue
+  readonly #listeners = new Set<(event: TaskEvent) => void>()
+  #config: Config
+  #runFunction: RunFunction | undefined
+  #history: RingBuffer<RunSummary>
+
+  #loop: LoopState = 'idle'
+  #state: TaskState = 'idle'
+  #stopReason: string | undefined
+  #timer: TimerEntry | undefined
+  #nextRunAt: number | null = null
+  #previousDueAt: number | null = null
+  #queued: RunSummary['trigger'] | undefined
+  #run: Run | undefined
+  #settleWaiters: (() => void)[] = []
+
+  #runIndex = 0
+  #runsSinceStart = 0
+  #totalRuns = 0
+  #failedRuns = 0
+  #skippedRuns = 0
+  #consecutiveFailures = 0
+  #lastSummary: RunSummary | null = null
+
+  constructor(options: TaskOptions) {
+    const clock = options?.clock ?? options?.registry?.clock ?? systemClock
+    validateTaskOptions(options as unknown as Record<string, unknown>, clock.now(), new.target === Task)
+    this.name = options.name
+    this.#clock = clock
+    this.#queue = timerQueueFor(clock)
+    this.#runFunction = options.run
+    this.#config = {
+      schedule: options.schedule ?? fixedDelay(options.interval as number),
+      level: options.level ?? 'medium',
+      initialDelay: options.initialDelay ?? 0,
+      timeout: options.timeout,
+      maxRuns: options.maxRuns,
+      until: options.until,
+      keepAlive: options.keepAlive ?? true,
+      onError: options.onError,
+      logger: options.logger ?? consoleLogger,
+    }
+    this.#history = new RingBuffer(options.historySize ?? 50)
+  }
+
+  /** The task's importance level. */
+  get level(): TaskLevel {
+    return this.#config.level
+  }
+
+  /** The clock every wait of this task goes through. */
+  get clock(): Clock {
+    return this.#clock
+  }
+
+  /** The schedule deciding when the next run is due. */
+  get schedule(): Schedule {
+    return this.#config.schedule
+  }
+
+  /** Per-run time limit in ms, if any. */
+  get timeout(): number | undefined {
+    return this.#config.timeout
+  }
+
+  /** The last `historySize` run summaries, oldest first. */
+  get history(): readonly RunSummary[] {
+    return this.#history.toArray()
+  }
+
+  /** The loop is live: scheduled, running or paused. */
+  get isRunning(): boolean {
+    return this.#loop === 'live' || this.#loop === 'paused'
+  }
+
+  /** Live and not stalled: no run is far past its expected end. */
+  get isActive(): boolean {
+    return this.isRunning && !this.#isStalled()
+  }
+
+  /** The current state. */
+  get state(): TaskState {
+    return this.#state
+  }
+
+  /**
+   * Starts the loop. The first run is due after `initialDelay` (or at the
+   * schedule's first slot). Returns false when the loop is already live.
+   */
+  start(): boolean {
+    if (this.isRunning) return false
+    this.#loop = 'live'
+    this.#stopReason = undefined
+    this.#runsSinceStart = 0
+    this.#previousDueAt = null
+    this.#scheduleNext(this.#clock.now() + this.#config.initialDelay)
+    this.#update()
+    return true
+  }
+
+  /**
+   * Stops the loop: interrupts the wait at once and aborts the running run's
+   * `ctx.signal`. Resolves true when no run is left in flight within
+   * `timeout` ms (default 5000), false otherwise. It never hangs, and no run
+   * starts after it. Calling it again is harmless.
+   */
+  stop(options: StopOptions = {}): Promise<boolean> {
+    const timeout = options.timeout ?? DEFAULT_STOP_TIMEOUT
+    if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}stop() timeout must be a non-negative number of ms, got ${String(timeout)}`))
+    }
+    if (this.isRunning) this.#endLoop('stopped', 'stopped by stop()')
+    this.#queued = undefined
+    const run = this.#run
+    if (run === undefined) return Promise.resolve(true)
+    this.#abortRun(run, new TaskStoppedError(`${prefix(`task "${this.name}"`)}stopped`))
+    return new Promise<boolean>((resolve) => {
+      const entry = this.#queue.schedule(this.#clock.now() + timeout, () => resolve(false))
+      this.#settleWaiters.push(() => {
+        this.#queue.cancel(entry)
+        resolve(true)
+      })
+    })
+  }
+
+  /** Holds the schedule. A run in flight finishes; no scheduled run starts until `resume()`. */
+  pause(): void {
+    if (this.#loop !== 'live') return
+    this.#loop = 'paused'
+    this.#cancelTimer()
+    this.#update()
+  }
+
+  /** Continues a paused schedule; a run that fell due while paused starts at once. */
+  resume(): void {
+    if (this.#loop !== 'paused') return
+    this.#loop = 'live'
+    if (this.#run === undefined) {
+      if (this.#nextRunAt === null) this.#scheduleNext(this.#clock.now())
+      else this.#arm(Math.max(this.#nextRunAt, this.#clock.now()))
+    }
+    this.#update()
+  }
+
+  /**
+   * Runs now, interrupting the wait. While a run is in flight, calls coalesce
+   * into one extra run right after it. Works on a stopped or idle task too
+   * (one run, no schedule).
+   */
+  trigger(): void {
+    if (this.#run !== undefined) {
+      this.#queued = 'manual'
+      return
+    }
+    this.#cancelTimer()
+    if (this.#loop === 'live') this.#nextRunAt = null
+    this.#startRun('manual', this.#clock.now())
+  }
+
+  /** Forgets the run history (stats stay). */
+  clearHistory(): void {
+    this.#history.clear()
+    this.#emit({ type: 'stateChanged', name: this.name, state: this.#state })
+  }
+
+  /**
+   * Changes options of a created task. Everything is validated first: on a
+   * bad value it throws and keeps its previous configuration. A new interval
+   * or schedule applies from the next wait.
+   */
+  update(changes: TaskUpdate): void {
+    validateUpdate(this.name, changes as Record<string, unknown>, this.#clock.now())
+    const next: Config = { ...this.#config }
+    if (changes.interval !== undefined) next.schedule = fixedDelay(changes.interval)
+    if (changes.schedule !== undefined) next.schedule = changes.schedule
+    if (changes.level !== undefined) next.level = changes.level
+    if ('timeout' in changes) next.timeout = changes.timeout
+    if ('maxRuns' in changes) next.maxRuns = changes.maxRuns
+    if ('until' in changes) next.until = changes.until
+    if (changes.onError !== undefined) next.onError = changes.onError
+    if (changes.run !== undefined) this.#runFunction = changes.run
+    if (changes.historySize !== undefined) this.#history.resize(changes.historySize)
+    const rescheduled = next.schedule !== this.#config.schedule
+    this.#config = next
+    if (rescheduled && this.#loop === 'live' && this.#timer !== undefined) {
+      this.#cancelTimer()
+      this.#scheduleNext(this.#clock.now())
+    }
+    this.#emit({ type: 'stateChanged', name: this.name, state: this.#state })
+  }
+
+  /** A snapshot of the task: state, counts, last summary, next run. */
+  status(): TaskStatus {
+    const status: TaskStatus = {
+      name: this.name,
+      level: this.#config.level,
+      interval: this.#config.schedule.interval,
+      state: this.#state,
+      isRunning: this.isRunning,
+      isActive: this.isActive,
+      totalRuns: this.#totalRuns,
+      failedRuns: this.#failedRuns,
+      successRate: this.#totalRuns === 0 ? null : (this.#totalRuns - this.#failedRuns) / this.#totalRuns,
+      skippedRuns: this.#skippedRuns,
+      lastSummary: this.#lastSummary,
+      nextRunAt: this.#nextRunAt,
+    }
+    if (this.#stopReason !== undefined) status.stopReason = this.#stopReason
+    return status
+  }
+
+  /** Listens to this task's events; returns the unsubscribe function. */
+  subscribe(listener: (event: TaskEvent) => void): () => void {
+    this.#listeners.add(listener)
+    return () => {
+      this.#listeners.delete(listener)
+    }
+  }
+
+  /** The work of one run. Subclasses override it (see `PeriodicTask`); by default it calls `options.run`. */
+  protected execute(ctx: RunContext): ReturnType<RunFunction> {
+    return (this.#runFunction as RunFunction)(ctx)
+  }
+
+  #isStalled(): boolean {
+    const run = this.#run
+    if (run === undefined) return false
+    const allowed = this.#config.timeout ?? STALL_INTERVALS * (this.#config.schedule.interval ?? 60_000)
+    return run.recorded || this.#clock.now() - run.startedAt > allowed
+  }
+
+  /** The one place the public state changes; it emits `stateChanged`. */
+  #update(): void {
+    let next: TaskState
+    const run = this.#run
+    if (run !== undefined && (this.#loop === 'live' || (run.outsideLoop && this.#loop !== 'paused'))) next = 'running'
+    else if (this.#loop === 'live') next = 'scheduled'
+    else next = this.#loop
+    if (next === this.#state) return
+    this.#state = next
+    this.#emit({ type: 'stateChanged', name: this.name, state: next })
+  }
+
+  #emit(event: TaskEvent): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        listener(event)
+      } catch (error) {
+        safeWarn(this.#config.logger, `${prefix(`task "${this.name}"`)}a ${event.type} listener threw`, error)
+      }
+    }
+  }
+
+  #endLoop(loop: 'stopped' | 'completed' | 'failed', reason: string): void {
+    this.#loop = loop
+    this.#stopReason = reason
+    this.#cancelTimer()
+    this.#nextRunAt = null
+    this.#update()
+  }
+
+  #cancelTimer(): void {
+    if (this.#timer === undefined) return
+    this.#queue.cancel(this.#timer)
+    this.#timer = undefined
+  }
+
+  /** Asks the schedule for the next slot from `now` and arms it, or completes the loop. */
+  #scheduleNext(now: number): void {
+    const { schedule, maxRuns, until } = this.#config
+    if (maxRuns !== undefined && this.#runsSinceStart >= maxRuns) {
+      this.#endLoop('completed', `completed: maxRuns (${maxRuns}) reached`)
+      return
+    }
+    let skipped = 0
+    const due = schedule.next({
+      now,
+      previousDueAt: this.#previousDueAt,
+      runCount: this.#runsSinceStart,
+      consecutiveFailures: this.#consecutiveFailures,
+      skip: (count) => {
+        skipped += count
+      },
+    })
+    this.#skippedRuns += skipped
+    if (due === null || !Number.isFinite(due)) {
+      this.#endLoop('completed', 'completed: the schedule has no further runs')
+      return
+    }
+    if (until !== undefined && due > until) {
+      this.#endLoop('completed', `completed: next run would be after until (${until})`)
+      return
+    }
+    this.#arm(Math.max(due, now))
+  }
+
+  #arm(due: number): void {
+    this.#cancelTimer()
+    this.#nextRunAt = due
+    this.#timer = this.#queue.schedule(due, this.#onDue, {
+      rank: levelRank(this.#config.level),
+      keepAlive: this.#config.keepAlive,
+    })
+  }
+
+  readonly #onDue = (): void => {
+    this.#timer = undefined
+    const due = this.#nextRunAt ?? this.#clock.now()
+    if (this.#run !== undefined) {
+      this.#queued ??= 'schedule'
+      return
+    }
+    this.#startRun('schedule', due)
+  }
+
+  #startRun(trigger: RunSummary['trigger'], scheduledAt: number): void {
+    const startedAt = this.#clock.now()
+    if (trigger === 'schedule') {
+      this.#previousDueAt = scheduledAt
+      this.#nextRunAt = null
+    }
+    const run: Run = {
+      index: this.#runIndex++,
+      trigger,
+      scheduledAt,
+      startedAt,
+      controller: undefined,
+      timeoutEntry: undefined,
+      abortReason: undefined,
+      outsideLoop: !this.isRunning,
+      recorded: false,
+    }
+    this.#run = run
+    this.#runsSinceStart++
+    this.#update()
+    this.#emit({ type: 'runStarted', name: this.name, runIndex: run.index })
+    const ctx = this.#contextFor(run)
+    let result: unknown
+    try {
+      result = this.execute(ctx)
+    } catch (error) {
+      this.#settle(run, undefined, error, true)
+      return
+    }
+    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
+      const timeout = this.#config.timeout
+      if (timeout !== undefined) run.timeoutEntry = this.#queue.schedule(startedAt + timeout, () => this.#onTimeout(run, timeout))
+      ;(result as PromiseLike<unknown>).then(
+        (value) => this.#settle(run, value, undefined, false),
+        (error: unknown) => this.#settle(run, undefined, error, true),
+      )
+      return
+    }
+    this.#settle(run, result, undefined, false)
+  }
+
+  #contextFor(run: Run): RunContext {
+    const attempt = this.#consecutiveFailures + 1
+    return {
+      // The controller is made on first use: most runs never look at their signal.
+      get signal(): AbortSignal {
+        if (run.controller === undefined) {
+          run.controller = new AbortController()
+          if (run.abortReason !== undefined) run.controller.abort(run.abortReason)
+        }
+        return run.controller.signal
+      },
+      name: this.name,
+      runIndex: run.index,
+      scheduledAt: run.scheduledAt,
+      attempt,
+    }
+  }
+
+  #onTimeout(run: Run, timeout: number): void {
+    run.timeoutEntry = undefined
+    const error = new TimeoutError(`${prefix(`task "${this.name}"`)}timed out after ${timeout} ms`)
+    this.#abortRun(run, error)
+    this.#record(run, { success: false, message: `timed out after ${timeout} ms`, extra: {} }, error, timeout)
+    run.recorded = true
+  }
+
+  #abortRun(run: Run, reason: Error): void {
+    if (run.abortReason !== undefined) return
+    run.abortReason = reason
+    run.controller?.abort(reason)
+  }
+
+  #settle(run: Run, value: unknown, error: unknown, threw: boolean): void {
+    if (this.#run !== run) return
+    if (run.timeoutEntry !== undefined) this.#queue.cancel(run.timeoutEntry)
+    if (!run.recorded) {
+      const outcome: Outcome = threw ? { success: false, message: errorInfo(error).message, extra: {} } : outcomeOf(value)
+      this.#record(run, outcome, threw ? error : undefined, this.#clock.now() - run.startedAt)
+    }
+    this.#run = undefined
+    const waiters = this.#settleWaiters
+    this.#settleWaiters = []
+    for (const resolve of waiters) resolve()
+    this.#afterRun()
+  }
+
+  #record(run: Run, outcome: Outcome, error: unknown, durationMs: number): void {
+    const summary: RunSummary = {
+      timestamp: run.startedAt,
+      durationMs,
+      success: outcome.success,
+      message: outcome.message,
+      extra: outcome.extra,
+      runIndex: run.index,
+      lateMs: Math.max(0, run.startedAt - run.scheduledAt),
+      trigger: run.trigger,
+    }
+    if (error !== undefined) summary.error = errorInfo(error)
+    this.#totalRuns++
+    if (summary.success) this.#consecutiveFailures = 0
+    else {
+      this.#failedRuns++
+      this.#consecutiveFailures++
+    }
+    this.#lastSummary = summary
+    this.#history.push(summary)
+    this.#emit({ type: 'runFinished', name: this.name, summary })
+    if (!summary.success) this.#reportFailure(error ?? new Error(summary.message || 'run reported failure'), summary)
+    if (isIrrecoverable(error) && this.#loop !== 'failed') {
+      this.#endLoop('failed', `${(error as Error).name}: ${(error as Error).message}`)
+    }
+  }
+
+  #reportFailure(error: unknown, summary: RunSummary): void {
+    const { onError, logger } = this.#config
+    if (onError === undefined) {
+      safeWarn(logger, `${prefix(`task "${this.name}"`)}run ${summary.runIndex} failed: ${summary.message}`, error)
+      return
+    }
+    try {
+      onError(error, summary)
+    } catch (thrown) {
+      safeWarn(logger, `${prefix(`task "${this.name}"`)}onError threw`, thrown)
+    }
+  }
+
+  #afterRun(): void {
+    const queued = this.#queued
+    this.#queued = undefined
+    if (queued === 'manual' || (queued === 'schedule' && this.#loop === 'live')) {
+      this.#startRun(queued, queued === 'manual' ? this.#clock.now() : (this.#nextRunAt ?? this.#clock.now()))
+      return
+    }
+    if (this.#loop === 'live') this.#scheduleNext(this.#clock.now())
+    else if (this.#loop === 'paused' && this.#config.maxRuns !== undefined && this.#runsSinceStart >= this.#config.maxRuns) {
+      this.#endLoop('completed', `completed: maxRuns (${this.#config.maxRuns}) reached`)
+    }
+    this.#update()
+  }
+}

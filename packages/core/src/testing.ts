@@ -1,0 +1,5 @@
+/**
+ * Test helpers: a virtual clock to test tasks without real time or global fake timers.
+ * @module
+ */
+export { createTestClock, RunAllLimitError, type TestClock, type TestClockOptions, type TestTimer } from './test-clock.ts'

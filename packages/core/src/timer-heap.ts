@@ -1,0 +1,94 @@
+/** One pending wake-up in a {@link TimerQueue}. */
+export interface TimerEntry {
+  /** Epoch ms; the callback never runs before it. */
+  readonly deadline: number
+  /** Tie-breaker for equal deadlines: lower runs first (the level rank). */
+  readonly rank: number
+  readonly seq: number
+  readonly keepAlive: boolean
+  readonly callback: () => void
+  /** Position in the heap, -1 once removed. */
+  index: number
+}
+
+function before(a: TimerEntry, b: TimerEntry): boolean {
+  if (a.deadline !== b.deadline) return a.deadline < b.deadline
+  if (a.rank !== b.rank) return a.rank < b.rank
+  return a.seq < b.seq
+}
+
+/** A binary min-heap of timer entries with O(log n) removal by index. */
+export class TimerHeap {
+  readonly #items: TimerEntry[] = []
+
+  get size(): number {
+    return this.#items.length
+  }
+
+  peek(): TimerEntry | undefined {
+    return this.#items[0]
+  }
+
+  push(entry: TimerEntry): void {
+    entry.index = this.#items.length
+    this.#items.push(entry)
+    this.#up(entry.index)
+  }
+
+  /** Removes the earliest entry. */
+  pop(): TimerEntry | undefined {
+    const top = this.#items[0]
+    if (top !== undefined) this.remove(top)
+    return top
+  }
+
+  /** Removes `entry` if it is still in the heap; returns whether it was. */
+  remove(entry: TimerEntry): boolean {
+    const at = entry.index
+    if (at < 0 || this.#items[at] !== entry) return false
+    const last = this.#items.pop() as TimerEntry
+    entry.index = -1
+    if (last !== entry) {
+      this.#items[at] = last
+      last.index = at
+      this.#down(at)
+      this.#up(last.index)
+    }
+    return true
+  }
+
+  #up(at: number): void {
+    const items = this.#items
+    const entry = items[at] as TimerEntry
+    while (at > 0) {
+      const parentAt = (at - 1) >> 1
+      const parent = items[parentAt] as TimerEntry
+      if (!before(entry, parent)) break
+      items[at] = parent
+      parent.index = at
+      at = parentAt
+    }
+    items[at] = entry
+    entry.index = at
+  }
+
+  #down(at: number): void {
+    const items = this.#items
+    const size = items.length
+    const entry = items[at] as TimerEntry
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= size) break
+      const right = left + 1
+      let child = left
+      if (right < size && before(items[right] as TimerEntry, items[left] as TimerEntry)) child = right
+      const childEntry = items[child] as TimerEntry
+      if (!before(childEntry, entry)) break
+      items[at] = childEntry
+      childEntry.index = at
+      at = child
+    }
+    items[at] = entry
+    entry.index = at
+  }
+}

@@ -1,0 +1,31 @@
+// Runs one Playwright config and ends with `N passed, N failed`.
+// Usage: node scripts/run-playwright.mjs <config>
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { basename, dirname } from 'node:path'
+import { ensureChromium } from './ensure-chromium.mjs'
+
+const config = process.argv[2]
+if (!config) {
+  console.error('usage: run-playwright.mjs <playwright config>')
+  process.exit(2)
+}
+ensureChromium()
+mkdirSync('artifacts', { recursive: true })
+const out = `artifacts/playwright-${basename(dirname(config))}.json`
+const result = spawnSync('npx', ['playwright', 'test', '--config', config, '--reporter=list,json'], {
+  stdio: 'inherit',
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+})
+let passed = 0
+let failed = 0
+try {
+  const { stats } = JSON.parse(readFileSync(out, 'utf8'))
+  passed = stats.expected + stats.flaky
+  failed = stats.unexpected
+} catch {
+  failed = 1
+}
+if (result.status !== 0 && failed === 0) failed = 1
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 ? 1 : 0)
