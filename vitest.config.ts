@@ -4,15 +4,23 @@ import { defineConfig } from 'vitest/config'
 // TypeScript sources, so tests run without a build step.
 const conditions = ['tickwork-source', 'module', 'browser', 'development|production']
 
+/** A Vitest project over one package's test folder. */
+function project(name: string, environment: 'node' | 'happy-dom', include: string[]) {
+  return {
+    resolve: { conditions },
+    ssr: { resolve: { conditions: ['tickwork-source', 'module', 'node', 'development|production'] } },
+    test: { name, environment, include },
+  }
+}
+
 export default defineConfig({
-  resolve: { conditions },
   test: {
     projects: [
-      {
-        resolve: { conditions: ['tickwork-source', 'module', 'development|production'] },
-        ssr: { resolve: { conditions: ['tickwork-source', 'module', 'node', 'development|production'] } },
-        test: { name: 'core', environment: 'node', include: ['packages/core/test/**/*.test.ts'] },
-      },
+      // The core is proven without React and without a DOM.
+      project('core', 'node', ['packages/core/test/**/*.test.ts']),
+      project('react', 'happy-dom', ['packages/react/test/**/*.test.{ts,tsx}']),
+      project('devtools', 'happy-dom', ['packages/devtools/test/**/*.test.{ts,tsx}']),
+      project('demo', 'happy-dom', ['apps/demo/test/**/*.test.{ts,tsx}']),
     ],
   },
 })

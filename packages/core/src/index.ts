@@ -35,3 +35,15 @@ export type {
   TaskState,
   TaskStatus,
 } from './types.ts'
+export {
+  applyTaskAction,
+  localSource,
+  taskView,
+  TASK_ACTIONS,
+  type RegistrySource,
+  type RunnerRole,
+  type SourceChange,
+  type TaskAction,
+  type TaskView,
+} from './registry-source.ts'
+export type { TaskConfigView } from './task.ts'

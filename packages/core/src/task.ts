@@ -16,6 +16,19 @@ type LoopState = 'idle' | 'live' | 'paused' | 'stopped' | 'completed' | 'failed'
 /** Options `task.update()` accepts. */
 export type TaskUpdate = Partial<Pick<TaskOptions, 'interval' | 'schedule' | 'level' | 'timeout' | 'maxRuns' | 'until' | 'historySize' | 'run' | 'onError'>>
 
+/** A task's configuration in plain values (what devtools show). */
+export interface TaskConfigView {
+  /** Human description of the schedule, e.g. `every 1000 ms (fixed delay)`. */
+  schedule: string
+  interval: number | null
+  initialDelay: number
+  timeout: number | null
+  maxRuns: number | null
+  until: number | null
+  historySize: number
+  keepAlive: boolean
+}
+
 /** Options of `stop()`. */
 export interface StopOptions {
   /** Ms to wait for a run in flight to settle. Default 5000. */
@@ -127,6 +140,21 @@ export class Task {
   /** Per-run time limit in ms, if any. */
   get timeout(): number | undefined {
     return this.#config.timeout
+  }
+
+  /** The task's configuration as shown by devtools. */
+  get config(): TaskConfigView {
+    const { schedule, initialDelay, timeout, maxRuns, until, keepAlive } = this.#config
+    return {
+      schedule: schedule.description ?? (schedule.interval === null ? 'custom schedule' : `every ${schedule.interval} ms`),
+      interval: schedule.interval,
+      initialDelay,
+      timeout: timeout ?? null,
+      maxRuns: maxRuns ?? null,
+      until: until ?? null,
+      historySize: this.#history.capacity,
+      keepAlive,
+    }
   }
 
   /** The last `historySize` run summaries, oldest first. */
