@@ -2,7 +2,7 @@
 // Usage: node scripts/run-playwright.mjs <config>
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, resolve } from 'node:path'
 import { ensureChromium } from './ensure-chromium.mjs'
 
 const config = process.argv[2]
@@ -15,7 +15,8 @@ mkdirSync('artifacts', { recursive: true })
 const out = `artifacts/playwright-${basename(dirname(config))}.json`
 const result = spawnSync('npx', ['playwright', 'test', '--config', config, '--reporter=list,json'], {
   stdio: 'inherit',
-  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: out },
+  // Absolute: Playwright resolves a relative output name against the config's folder.
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: resolve(out) },
 })
 let passed = 0
 let failed = 0

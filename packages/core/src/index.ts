@@ -47,3 +47,45 @@ export {
   type TaskView,
 } from './registry-source.ts'
 export type { TaskConfigView } from './task.ts'
+export { describeValue } from './errors.ts'
+export {
+  BRIDGE_PROTOCOL,
+  BRIDGE_VERSION,
+  bridgeMessage,
+  exposeRegistry,
+  isBridgePort,
+  parseClientMessage,
+  parseServerMessage,
+  type BridgePort,
+  type ClientMessage,
+  type ExposeOptions,
+  type ParsedBridgeMessage,
+  type RegistryExposure,
+  type ServerMessage,
+} from './bridge/index.ts'
+export { jitter, type JitterOptions } from './jitter.ts'
+export { backoff, type BackoffOptions } from './backoff.ts'
+export {
+  createTriggerQueue,
+  type DrainOptions,
+  type TriggerKeyState,
+  type TriggerQueue,
+  type TriggerQueueOptions,
+} from './trigger-queue.ts'
+export { memoryTickStore, type MemoryTickStore } from './tick/memory-store.ts'
+export { canonicalJson, mutate, sameStoredValue, type Mutation, type TickStore } from './tick/store.ts'
+export type { RegistryRecord, TaskRecord } from './tick/record.ts'
+export type { ShedTask, TickOptions, TickReport, TickRun } from './tick/run-due.ts'
+export { snapshotSource, type SnapshotSource, type SnapshotSourceOptions } from './tick/snapshot-source.ts'
+export {
+  createCachedValue,
+  type CachedGetOptions,
+  type CachedValue,
+  type CachedValueOptions,
+  type CachedValueSourceContext,
+} from './cached-value.ts'
+export type { CacheStore } from './stores/store.ts'
+export { memoryStore, type MemoryStore } from './stores/memory-store.ts'
+export { webStorageStore, type WebStorageStoreOptions } from './stores/web-storage-store.ts'
+export { indexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.ts'
+export { lockNameFor, type ExclusiveScope, type LockManagerLike } from './exclusive.ts'

@@ -3,6 +3,7 @@ import { describeValue, DuplicateTaskError, InvalidOptionError, prefix } from '.
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
 import { Task, type StopOptions } from './task.ts'
+import { runDue, type TickOptions, type TickReport } from './tick/run-due.ts'
 import type { LevelCounts, RegistrySummary, TaskEvent } from './types.ts'
 
 /** Events of a registry: its tasks' events plus additions and removals. */
@@ -58,7 +59,9 @@ export class TaskRegistry {
     this.#tasks.delete(name)
     this.#unsubscribes.get(name)?.()
     this.#unsubscribes.delete(name)
-    void task.stop()
+    // Nobody awaits this stop: a timeout of 0 keeps a hung run from leaving a
+    // 5 s wake-up armed (and a process alive) after stopAll() resolved.
+    void task.stop({ timeout: 0 })
     this.#notify({ type: 'taskRemoved', name })
     return task
   }
@@ -137,6 +140,16 @@ export class TaskRegistry {
       if (results.includes(false)) allSettled = false
     }
     return allSettled
+  }
+
+  /**
+   * Edge tick mode: runs the tasks due at `now` (from the platform, e.g.
+   * `controller.scheduledTime`) with last runs kept in `store`, critical
+   * first, within `budgetMs`. Tasks are not started; the platform calls in.
+   * See `docs/edge.md`.
+   */
+  tick(options: TickOptions): Promise<TickReport> {
+    return runDue(this, options)
   }
 
   #notify(event: RegistryEvent): void {

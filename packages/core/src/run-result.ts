@@ -10,11 +10,16 @@ export interface Outcome {
 
 function stringify(value: unknown): string {
   if (typeof value === 'string') return value
-  if (value instanceof Error) return `${value.name}: ${value.message}`
   try {
+    if (value instanceof Error) return `${value.name}: ${value.message}`
     return JSON.stringify(value) ?? String(value)
   } catch {
-    return String(value)
+    // Circular, BigInt, or hostile getters/toString: fall back to what cannot throw.
+    try {
+      return String(value)
+    } catch {
+      return Object.prototype.toString.call(value)
+    }
   }
 }
 
@@ -39,6 +44,15 @@ export function outcomeOf(result: unknown): Outcome {
 
 /** Serialises a thrown value: Errors keep name, message and stack; anything else is described. */
 export function errorInfo(error: unknown): NonNullable<RunSummary['error']> {
+  try {
+    return readErrorInfo(error)
+  } catch (thrown) {
+    // An error object whose getters throw is still a failed run, recorded as such.
+    return { name: 'UnreadableError', message: `reading the thrown value threw: ${stringify(thrown)}` }
+  }
+}
+
+function readErrorInfo(error: unknown): NonNullable<RunSummary['error']> {
   if (error instanceof Error || (error !== null && typeof error === 'object' && 'message' in error)) {
     const e = error as { name?: unknown; message?: unknown; stack?: unknown }
     const info: NonNullable<RunSummary['error']> = {
@@ -53,5 +67,9 @@ export function errorInfo(error: unknown): NonNullable<RunSummary['error']> {
 
 /** True for `IrrecoverableError`, also from another copy of the package. */
 export function isIrrecoverable(error: unknown): boolean {
-  return error instanceof Error && error.name === 'IrrecoverableError'
+  try {
+    return error instanceof Error && error.name === 'IrrecoverableError'
+  } catch {
+    return false
+  }
 }

@@ -1,11 +1,15 @@
 import { systemClock, type Clock } from './clock.ts'
-import { InvalidOptionError, prefix, TaskStoppedError, TimeoutError } from './errors.ts'
+import { describeValue, InvalidOptionError, prefix, TaskStoppedError, TimeoutError } from './errors.ts'
+import { TabLock } from './exclusive.ts'
 import { levelRank, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
 import { RingBuffer } from './ring-buffer.ts'
 import { errorInfo, isIrrecoverable, outcomeOf, type Outcome } from './run-result.ts'
+import type { RunnerRole } from './registry-source.ts'
 import { fixedDelay, type Schedule } from './schedule.ts'
 import { timerQueueFor, type TimerQueue } from './timer-queue.ts'
+import { postRun, priorityForLevel, resolveScheduler } from './post-task.ts'
+import { defaultWhenHidden, HiddenPolicy } from './visibility.ts'
 import type { TimerEntry } from './timer-heap.ts'
 import type { RunContext, RunFunction, RunSummary, TaskEvent, TaskOptions, TaskState, TaskStatus } from './types.ts'
 import { validateTaskOptions, validateUpdate } from './validate.ts'
@@ -46,6 +50,9 @@ interface Config {
   keepAlive: boolean
   onError: TaskOptions['onError']
   logger: Logger
+  whenHidden: TaskOptions['whenHidden']
+  postTaskPriority: TaskOptions['postTaskPriority']
+  scheduler: TaskOptions['scheduler']
 }
 
 interface Run {
@@ -82,6 +89,12 @@ export class Task {
   #config: Config
   #runFunction: RunFunction | undefined
   #history: RingBuffer<RunSummary>
+  /** Only for `exclusive: 'tabs'`: whether this context holds the run. */
+  readonly #tabLock: TabLock | undefined
+  /** whenHidden: holds or slows runs while the page is hidden. */
+  readonly #hidden: HiddenPolicy
+  /** The scheduled run posted to `scheduler.postTask` and not started yet; cleared to drop it. */
+  #posted: object | undefined
 
   #loop: LoopState = 'idle'
   #state: TaskState = 'idle'
@@ -118,8 +131,21 @@ export class Task {
       keepAlive: options.keepAlive ?? true,
       onError: options.onError,
       logger: options.logger ?? consoleLogger,
+      whenHidden: options.whenHidden,
+      postTaskPriority: options.postTaskPriority,
+      scheduler: options.scheduler,
     }
     this.#history = new RingBuffer(options.historySize ?? 50)
+    this.#hidden = new HiddenPolicy(() => this.#config.whenHidden ?? defaultWhenHidden(this.#config.level), options.visibility, this.#onVisible)
+    this.#tabLock =
+      options.exclusive === 'tabs'
+        ? new TabLock(options.name, options.locks, this.#config.logger, () => this.#emit({ type: 'stateChanged', name: this.name, state: this.#state }))
+        : undefined
+  }
+
+  /** For `exclusive: 'tabs'` tasks: `'this'` context runs it, an `'other'` one does, or `'local-only'` (no Web Locks). */
+  get runnerRole(): RunnerRole | undefined {
+    return this.#tabLock?.role
   }
 
   /** The task's importance level. */
@@ -184,6 +210,8 @@ export class Task {
   start(): boolean {
     if (this.isRunning) return false
     this.#loop = 'live'
+    this.#tabLock?.acquire()
+    this.#hidden.attach()
     this.#stopReason = undefined
     this.#runsSinceStart = 0
     this.#previousDueAt = null
@@ -199,9 +227,12 @@ export class Task {
    * starts after it. Calling it again is harmless.
    */
   stop(options: StopOptions = {}): Promise<boolean> {
+    if (options === null || typeof options !== 'object') {
+      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}stop() options must be an object, got ${describeValue(options)}`))
+    }
     const timeout = options.timeout ?? DEFAULT_STOP_TIMEOUT
     if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
-      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}stop() timeout must be a non-negative number of ms, got ${String(timeout)}`))
+      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}stop() timeout must be a non-negative number of ms, got ${describeValue(timeout)}`))
     }
     if (this.isRunning) this.#endLoop('stopped', 'stopped by stop()')
     this.#queued = undefined
@@ -209,7 +240,10 @@ export class Task {
     if (run === undefined) return Promise.resolve(true)
     this.#abortRun(run, new TaskStoppedError(`${prefix(`task "${this.name}"`)}stopped`))
     return new Promise<boolean>((resolve) => {
-      const entry = this.#queue.schedule(this.#clock.now() + timeout, () => resolve(false))
+      const entry = this.#queue.schedule(this.#clock.now() + timeout, () => {
+        this.#abandon(run, timeout)
+        resolve(false)
+      })
       this.#settleWaiters.push(() => {
         this.#queue.cancel(entry)
         resolve(true)
@@ -249,6 +283,27 @@ export class Task {
     this.#cancelTimer()
     if (this.#loop === 'live') this.#nextRunAt = null
     this.#startRun('manual', this.#clock.now())
+  }
+
+  /**
+   * Runs once outside the loop, through the same path as a loop run (stats,
+   * history, events, timeout), and resolves with its summary: when it settles,
+   * or when its `timeout` records it as failed. Tick mode uses it. Rejects
+   * with `InvalidOptionError` while another run is in flight.
+   */
+  runOnce(options: { scheduledAt?: number; trigger?: RunSummary['trigger'] } = {}): Promise<RunSummary> {
+    if (this.#run !== undefined) {
+      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}runOnce() called while run ${this.#run.index} is in flight`))
+    }
+    const index = this.#runIndex
+    return new Promise<RunSummary>((resolve) => {
+      const unsubscribe = this.subscribe((event) => {
+        if (event.type !== 'runFinished' || event.summary.runIndex !== index) return
+        unsubscribe()
+        resolve(event.summary)
+      })
+      this.#startRun(options.trigger ?? 'manual', options.scheduledAt ?? this.#clock.now())
+    })
   }
 
   /** Forgets the run history (stats stay). */
@@ -347,6 +402,8 @@ export class Task {
 
   #endLoop(loop: 'stopped' | 'completed' | 'failed', reason: string): void {
     this.#loop = loop
+    this.#tabLock?.release()
+    this.#hidden.detach()
     this.#stopReason = reason
     this.#cancelTimer()
     this.#nextRunAt = null
@@ -354,28 +411,42 @@ export class Task {
   }
 
   #cancelTimer(): void {
+    this.#posted = undefined
     if (this.#timer === undefined) return
     this.#queue.cancel(this.#timer)
     this.#timer = undefined
   }
 
-  /** Asks the schedule for the next slot from `now` and arms it, or completes the loop. */
-  #scheduleNext(now: number): void {
+  /**
+   * Asks the schedule for the next slot from `now` and arms it, or completes the loop.
+   * A single-runner task skipping a slot passes `runCount` ≥ 1: for the schedule, a slot went by.
+   */
+  #scheduleNext(now: number, runCount = this.#runsSinceStart): void {
     const { schedule, maxRuns, until } = this.#config
     if (maxRuns !== undefined && this.#runsSinceStart >= maxRuns) {
       this.#endLoop('completed', `completed: maxRuns (${maxRuns}) reached`)
       return
     }
     let skipped = 0
-    const due = schedule.next({
-      now,
-      previousDueAt: this.#previousDueAt,
-      runCount: this.#runsSinceStart,
-      consecutiveFailures: this.#consecutiveFailures,
-      skip: (count) => {
-        skipped += count
-      },
-    })
+    let due: number | null
+    try {
+      due = schedule.next({
+        now,
+        previousDueAt: this.#previousDueAt,
+        runCount,
+        consecutiveFailures: this.#consecutiveFailures,
+        skip: (count) => {
+          skipped += count
+        },
+      })
+    } catch (error) {
+      // A custom schedule that throws cannot say when to run: end the loop
+      // visibly instead of throwing out of a timer or promise callback.
+      const { name, message } = errorInfo(error)
+      safeWarn(this.#config.logger, `${prefix(`task "${this.name}"`)}schedule.next() threw`, error)
+      this.#endLoop('failed', `schedule.next() threw ${name}: ${message}`)
+      return
+    }
     this.#skippedRuns += skipped
     if (due === null || !Number.isFinite(due)) {
       this.#endLoop('completed', 'completed: the schedule has no further runs')
@@ -385,7 +456,9 @@ export class Task {
       this.#endLoop('completed', `completed: next run would be after until (${until})`)
       return
     }
-    this.#arm(Math.max(due, now))
+    // While hidden, a slowed task waits longer (never past `until`).
+    const stretched = this.#hidden.stretch(now, Math.max(due, now))
+    this.#arm(until === undefined ? stretched : Math.min(stretched, until))
   }
 
   #arm(due: number): void {
@@ -400,15 +473,57 @@ export class Task {
   readonly #onDue = (): void => {
     this.#timer = undefined
     const due = this.#nextRunAt ?? this.#clock.now()
+    if (this.#tabLock?.mayRun === false) {
+      // Another context runs this task: keep the rhythm, so taking over waits at most one slot.
+      this.#previousDueAt = due
+      this.#scheduleNext(this.#clock.now(), Math.max(1, this.#runsSinceStart))
+      return
+    }
+    // A paused-while-hidden task keeps this run for when the page is visible again.
+    if (this.#hidden.hold(due)) return
     if (this.#run !== undefined) {
       this.#queued ??= 'schedule'
       return
     }
-    this.#startRun('schedule', due)
+    this.#runDue(due)
+  }
+
+  /** Starts a scheduled run, through `scheduler.postTask` with the level's priority where there is one. */
+  #runDue(due: number): void {
+    const scheduler = resolveScheduler(this.#config.scheduler)
+    if (scheduler === undefined) {
+      this.#startRun('schedule', due)
+      return
+    }
+    const token = {}
+    this.#posted = token
+    const priority = this.#config.postTaskPriority ?? priorityForLevel(this.#config.level)
+    postRun(
+      scheduler,
+      priority,
+      () => {
+        // Dropped when stopped, paused, triggered or re-armed in between.
+        if (this.#posted !== token) return
+        this.#posted = undefined
+        if (this.#loop !== 'live') return
+        if (this.#run !== undefined) this.#queued ??= 'schedule'
+        else this.#startRun('schedule', due)
+      },
+      this.#config.logger,
+      `task "${this.name}"`,
+    )
+  }
+
+  /** The page became visible: run what was held, or bring a slowed wait back to its real deadline. */
+  readonly #onVisible = (held: number | undefined, unstretched: number | undefined): void => {
+    if (this.#loop !== 'live' || this.#run !== undefined) return
+    if (held !== undefined) this.#runDue(held)
+    else if (unstretched !== undefined && this.#timer !== undefined) this.#arm(Math.max(unstretched, this.#clock.now()))
   }
 
   #startRun(trigger: RunSummary['trigger'], scheduledAt: number): void {
     const startedAt = this.#clock.now()
+    this.#hidden.clear()
     if (trigger === 'schedule') {
       this.#previousDueAt = scheduledAt
       this.#nextRunAt = null
@@ -436,13 +551,27 @@ export class Task {
       this.#settle(run, undefined, error, true)
       return
     }
-    if (result !== null && typeof result === 'object' && typeof (result as PromiseLike<unknown>).then === 'function') {
+    // A malformed thenable (a throwing `then` getter, a `then()` that throws)
+    // is a failed run, never an exception out of the timer callback.
+    let then: unknown
+    try {
+      then = result !== null && typeof result === 'object' ? (result as { then?: unknown }).then : undefined
+    } catch (error) {
+      this.#settle(run, undefined, error, true)
+      return
+    }
+    if (typeof then === 'function') {
       const timeout = this.#config.timeout
       if (timeout !== undefined) run.timeoutEntry = this.#queue.schedule(startedAt + timeout, () => this.#onTimeout(run, timeout))
-      ;(result as PromiseLike<unknown>).then(
-        (value) => this.#settle(run, value, undefined, false),
-        (error: unknown) => this.#settle(run, undefined, error, true),
-      )
+      try {
+        ;(then as PromiseLike<unknown>['then']).call(
+          result,
+          (value) => this.#settle(run, value, undefined, false),
+          (error: unknown) => this.#settle(run, undefined, error, true),
+        )
+      } catch (error) {
+        this.#settle(run, undefined, error, true)
+      }
       return
     }
     this.#settle(run, result, undefined, false)
@@ -466,6 +595,20 @@ export class Task {
     }
   }
 
+  /**
+   * stop() gave up on a run that ignores its signal. Its own `timeout` timer
+   * would otherwise stay armed after stop()/stopAll() resolved (keeping a
+   * process alive for up to `timeout` ms): record the run as failed now instead.
+   */
+  #abandon(run: Run, stopTimeout: number): void {
+    if (this.#run !== run || run.timeoutEntry === undefined) return
+    this.#queue.cancel(run.timeoutEntry)
+    run.timeoutEntry = undefined
+    const message = `still running ${stopTimeout} ms after stop(); abandoned`
+    this.#record(run, { success: false, message, extra: {} }, new TimeoutError(`${prefix(`task "${this.name}"`)}${message}`), this.#clock.now() - run.startedAt)
+    run.recorded = true
+  }
+
   #onTimeout(run: Run, timeout: number): void {
     run.timeoutEntry = undefined
     const error = new TimeoutError(`${prefix(`task "${this.name}"`)}timed out after ${timeout} ms`)
@@ -484,8 +627,20 @@ export class Task {
     if (this.#run !== run) return
     if (run.timeoutEntry !== undefined) this.#queue.cancel(run.timeoutEntry)
     if (!run.recorded) {
-      const outcome: Outcome = threw ? { success: false, message: errorInfo(error).message, extra: {} } : outcomeOf(value)
-      this.#record(run, outcome, threw ? error : undefined, this.#clock.now() - run.startedAt)
+      let failed = threw
+      let failure = error
+      let outcome: Outcome | undefined
+      if (!threw) {
+        try {
+          outcome = outcomeOf(value)
+        } catch (thrown) {
+          // A result whose getters throw: record the throw, never leave the run in flight.
+          failed = true
+          failure = thrown
+        }
+      }
+      outcome ??= { success: false, message: errorInfo(failure).message, extra: {} }
+      this.#record(run, outcome, failed ? failure : undefined, this.#clock.now() - run.startedAt, failed)
     }
     this.#run = undefined
     const waiters = this.#settleWaiters
@@ -494,7 +649,7 @@ export class Task {
     this.#afterRun()
   }
 
-  #record(run: Run, outcome: Outcome, error: unknown, durationMs: number): void {
+  #record(run: Run, outcome: Outcome, error: unknown, durationMs: number, threw = error !== undefined): void {
     const summary: RunSummary = {
       timestamp: run.startedAt,
       durationMs,
@@ -505,7 +660,8 @@ export class Task {
       lateMs: Math.max(0, run.startedAt - run.scheduledAt),
       trigger: run.trigger,
     }
-    if (error !== undefined) summary.error = errorInfo(error)
+    // `threw`, not `error !== undefined`: a run may reject with undefined.
+    if (threw) summary.error = errorInfo(error)
     this.#totalRuns++
     if (summary.success) this.#consecutiveFailures = 0
     else {

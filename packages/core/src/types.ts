@@ -1,6 +1,9 @@
 import type { Clock } from './clock.ts'
+import type { ExclusiveScope, LockManagerLike } from './exclusive.ts'
 import type { TaskLevel } from './levels.ts'
 import type { Logger } from './logger.ts'
+import type { PostTaskPriority, PostTaskScheduler } from './post-task.ts'
+import type { VisibilitySource, WhenHidden } from './visibility.ts'
 import type { Schedule } from './schedule.ts'
 import type { TaskRegistry } from './registry.ts'
 
@@ -107,6 +110,29 @@ export interface TaskOptions {
   onError?: (error: unknown, summary: RunSummary) => void
   /** Where warnings go. Default: `console` with a `[tickwork]` prefix. */
   logger?: Logger
+  /**
+   * `'tabs'`: scheduled runs happen in one tab (or worker) of the origin at a
+   * time, through the Web Lock `tickwork:task:<name>`; the others keep the
+   * rhythm and skip, and one takes over within an interval when the runner
+   * stops or closes. Without Web Locks it runs here and `runnerRole` says
+   * `'local-only'`. Manual `trigger()` runs wherever it is called. Default: none.
+   */
+  exclusive?: ExclusiveScope
+  /** The lock manager for `exclusive`. Default: `navigator.locks`, looked up at `start()`. */
+  locks?: LockManagerLike
+  /**
+   * While the page is hidden: `'run'` as usual, `'pause'` (due runs wait; one
+   * overdue run happens on becoming visible) or `'slow'` (waits ×4; an overdue
+   * run happens on becoming visible). Default by level: `low` pauses, `medium`
+   * slows, `high`/`critical` run.
+   */
+  whenHidden?: WhenHidden
+  /** Where visibility comes from. Default: `document` where it exists (looked up at `start()`); `null` for none. */
+  visibility?: VisibilitySource | null
+  /** `scheduler.postTask` priority of scheduled runs. Default by level: `critical`/`high` → `'user-visible'`, else `'background'`. */
+  postTaskPriority?: PostTaskPriority
+  /** Where scheduled runs are posted. Default: `globalThis.scheduler` when it has `postTask` (looked up at each run); `null` runs directly. */
+  scheduler?: PostTaskScheduler | null
 }
 
 /** Events a task (and, for all its tasks, a registry) sends. */

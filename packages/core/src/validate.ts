@@ -1,5 +1,8 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS } from './levels.ts'
+import { validateExclusive } from './exclusive.ts'
+import { validatePostTaskOptions } from './post-task.ts'
+import { validateVisibilityOptions } from './visibility.ts'
 import { assertInterval } from './schedule.ts'
 
 /** The largest history a task may keep: histories live in memory and in devtools. */
@@ -35,6 +38,8 @@ export function validateTaskOptions(options: Record<string, unknown>, now: numbe
     if (typeof options['run'] !== 'function') fail(name, `run must be a function, got ${describeValue(options['run'])}`)
   }
   validateUpdate(name, options, now)
+  validateExclusive(name, options['exclusive'], options['locks'])
+  validateLevelPolicies(name, options)
   if (options['interval'] === undefined && options['schedule'] === undefined) {
     fail(name, 'needs an interval (ms) or a schedule, got neither')
   }
@@ -79,4 +84,11 @@ export function validateUpdate(name: string, options: Record<string, unknown>, n
   if (options['keepAlive'] !== undefined && typeof options['keepAlive'] !== 'boolean') {
     fail(name, `keepAlive must be a boolean, got ${describeValue(options['keepAlive'])}`)
   }
+}
+
+/** Checks the options of levels that act: `whenHidden`, `visibility`, `postTaskPriority`, `scheduler`. */
+export function validateLevelPolicies(name: string, options: Record<string, unknown>): void {
+  const where = `task "${name}"`
+  validateVisibilityOptions(where, options['whenHidden'], options['visibility'])
+  validatePostTaskOptions(where, options['postTaskPriority'], options['scheduler'])
 }

@@ -1,0 +1,121 @@
+import { expect, test, type Page } from '@playwright/test'
+import { collectErrors, expectMoreRuns, JOB_NAMES, runsOf, screenshot } from './helpers.ts'
+
+async function openPanel(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Open tickwork devtools' }).click()
+  await expect(page.locator('[data-task="heartbeat"]')).toBeVisible()
+}
+
+/** The run count the panel shows for a task (the runs cell, `total` or `total/failed`). */
+async function panelRuns(page: Page, name: string): Promise<number> {
+  const text = (await page.locator(`[data-task="${name}"] .cell.runs`).textContent()) ?? ''
+  return Number(text.split('/')[0])
+}
+
+async function select(page: Page, name: string): Promise<void> {
+  await page.locator(`[data-task="${name}"]`).click()
+  await expect(page.getByRole('toolbar', { name: `Controls of ${name}` })).toBeVisible()
+}
+
+test.describe('devtools panel over the demo (dev server)', () => {
+  test('lists every job with live counts', async ({ page }) => {
+    const errors = collectErrors(page)
+    await page.goto('/')
+    await openPanel(page)
+    for (const name of JOB_NAMES) await expect(page.locator(`[data-task="${name}"]`)).toBeVisible()
+    const before = await panelRuns(page, 'heartbeat')
+    await expect.poll(() => panelRuns(page, 'heartbeat'), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2)
+    await expect(page.getByLabel('Totals')).toContainText('5 tasks')
+    await select(page, 'status-poller')
+    await expect(page.getByLabel('Inspector: status-poller')).toBeVisible()
+    await expect(page.locator('[data-task="license-check"]')).toContainText('failed', { timeout: 15_000 })
+    await screenshot(page, 'panel-open')
+    expect(errors).toEqual([])
+  })
+
+  test('pause, resume, stop, start and run now change the job in the page', async ({ page }) => {
+    const errors = collectErrors(page)
+    await page.goto('/')
+    await openPanel(page)
+    await select(page, 'heartbeat')
+    const state = page.getByTestId('state-heartbeat')
+
+    await page.getByRole('button', { name: 'Pause heartbeat' }).click()
+    await expect(state).toHaveText('paused')
+    const paused = await runsOf(page, 'heartbeat')
+    // While the poller runs twice (≥ 4 s), the heartbeat (every second) does not run.
+    await expectMoreRuns(page, 'status-poller', 2)
+    expect(await runsOf(page, 'heartbeat')).toBe(paused)
+
+    await page.getByRole('button', { name: 'Resume heartbeat' }).click()
+    await expect(state).not.toHaveText('paused')
+    await expectMoreRuns(page, 'heartbeat', 2)
+
+    await page.getByRole('button', { name: 'Stop heartbeat' }).click()
+    await expect(state).toHaveText('stopped')
+    const stopped = await runsOf(page, 'heartbeat')
+    await expectMoreRuns(page, 'status-poller', 2)
+    expect(await runsOf(page, 'heartbeat')).toBe(stopped)
+
+    // Run now on a stopped task: one run, the loop stays stopped.
+    const beat = page.getByTestId('output-heartbeat').locator('.big')
+    const beatBefore = await beat.textContent()
+    await page.getByRole('button', { name: 'Run now heartbeat' }).click()
+    await expect(page.getByTestId('runs-heartbeat')).toHaveText(String(stopped + 1))
+    await expect(beat).not.toHaveText(beatBefore ?? '')
+    await expect(state).toHaveText('stopped')
+
+    await page.getByRole('button', { name: 'Start heartbeat' }).click()
+    await expect(state).not.toHaveText('stopped')
+    await expectMoreRuns(page, 'heartbeat', 2)
+    expect(errors).toEqual([])
+  })
+
+  test('shows the irrecoverable failure and its reason in the inspector', async ({ page }) => {
+    await page.goto('/')
+    await expect(page.getByTestId('state-license-check')).toHaveText('failed', { timeout: 15_000 })
+    await openPanel(page)
+    await select(page, 'license-check')
+    const inspector = page.getByLabel('Inspector: license-check')
+    await expect(inspector).toContainText('license revoked by the server (HTTP 403)')
+    await expect(inspector).toContainText('IrrecoverableError')
+  })
+
+  test('the #/panel route embeds the panel full-page while the jobs keep running', async ({ page }) => {
+    const errors = collectErrors(page)
+    await page.goto('/#/panel')
+    const panel = page.getByTestId('panel-page')
+    await expect(panel.locator('[data-task="heartbeat"]')).toBeVisible()
+    for (const name of JOB_NAMES) await expect(panel.locator(`[data-task="${name}"]`)).toBeVisible()
+    const before = await panelRuns(page, 'heartbeat')
+    await expect.poll(() => panelRuns(page, 'heartbeat'), { timeout: 10_000 }).toBeGreaterThanOrEqual(before + 2)
+    await expect(page.getByRole('button', { name: 'Open tickwork devtools' })).toHaveCount(0)
+    await select(page, 'cache-warmer')
+    await screenshot(page, 'panel-page')
+    // Back to the jobs: the same tasks, not new ones.
+    await page.getByRole('link', { name: 'Jobs' }).click()
+    await expect(page.getByTestId('job-heartbeat')).toBeVisible()
+    expect(await page.evaluate(() => window.__tickwork?.names())).toEqual(JOB_NAMES)
+    expect(errors).toEqual([])
+  })
+
+  test('stress mode: 1,000 tasks appear in the panel and go away', async ({ page }) => {
+    const errors = collectErrors(page)
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Spawn 1,000 tasks' }).click()
+    await expect(page.getByTestId('summary-total')).toHaveText('1,005')
+    await openPanel(page)
+    await expect(page.getByLabel('Totals')).toContainText('1005 tasks')
+    await expect(page.getByTestId('stress-count')).toContainText(/[1-9][\d,]* runs so far/, { timeout: 10_000 })
+    await screenshot(page, 'panel-stress')
+    // The docked panel covers the lower cards: close it (Escape), remove the tasks, reopen it.
+    await page.getByRole('button', { name: 'Close tickwork devtools' }).click()
+    await page.getByRole('button', { name: 'Remove them' }).click()
+    await openPanel(page)
+    await expect(page.getByTestId('summary-total')).toHaveText('5')
+    await expect(page.getByLabel('Totals')).toContainText('5 tasks')
+    expect(await page.evaluate(() => window.__tickwork?.names())).toEqual(JOB_NAMES)
+    expect(await page.evaluate(() => window.__tickwork?.pendingWakeUps() ?? -1)).toBeLessThanOrEqual(JOB_NAMES.length)
+    expect(errors).toEqual([])
+  })
+})

@@ -1,0 +1,84 @@
+// Item 5 (child process, --expose-gc): what 10^6 cycles leave behind.
+// - 10^6 sleeps each aborted through its own signal, on the system clock;
+// - 10^6 sleeps completed on one long-lived, app-wide signal;
+// - 10^6 runs of a task with a timeout whose run sleeps on that same signal.
+// Reports listeners left on the long-lived signal, entries left in the timer
+// queues, and heap retained after a full GC against a warmed-up baseline.
+import { getEventListeners, setMaxListeners } from 'node:events'
+import { createTask, sleep, systemClock, TaskRegistry, timerQueueFor } from '@tickwork/core'
+import { leanClock } from './lib/clocks.mjs'
+
+const gc = globalThis.gc
+if (typeof gc !== 'function') throw new Error('run with --expose-gc')
+const heap = () => {
+  gc()
+  gc()
+  return process.memoryUsage().heapUsed
+}
+
+const appSignal = new AbortController().signal
+setMaxListeners(0, appSignal)
+
+async function sleepAbortCycles(count) {
+  for (let i = 0; i < count; i++) {
+    const controller = new AbortController()
+    const sleeping = sleep(60_000, controller.signal)
+    controller.abort()
+    await sleeping
+  }
+}
+
+async function completedSleeps(clock, count) {
+  const batch = 1000
+  for (let i = 0; i < count; i += batch) {
+    const sleeping = []
+    for (let j = 0; j < batch; j++) sleeping.push(sleep(1, appSignal, { clock }))
+    while (clock.fireNext());
+    await Promise.all(sleeping)
+  }
+}
+
+async function taskRuns(clock, registry, count) {
+  let done = 0
+  const task = createTask({
+    name: `leak-${Math.random()}`,
+    interval: 1,
+    timeout: 1_000,
+    registry,
+    run: async ({ signal }) => {
+      signal.aborted // makes the run's AbortController
+      await sleep(0, appSignal, { clock })
+      done++
+    },
+  })
+  task.start()
+  while (done < count) if (!clock.fireNext()) await null
+  await task.stop()
+  registry.unregister(task.name)
+}
+
+const cycles = Number(process.argv[2] ?? 1_000_000)
+const clock = leanClock()
+const registry = new TaskRegistry({ clock })
+// Warm up every path so JIT code and lazily made structures are in the baseline.
+await sleepAbortCycles(10_000)
+await completedSleeps(clock, 10_000)
+await taskRuns(clock, registry, 10_000)
+const baseline = heap()
+const started = performance.now()
+await sleepAbortCycles(cycles)
+await completedSleeps(clock, cycles)
+await taskRuns(clock, registry, cycles)
+const seconds = (performance.now() - started) / 1000
+const retained = heap() - baseline
+console.log(
+  JSON.stringify({
+    cycles,
+    listenersLeft: getEventListeners(appSignal, 'abort').length,
+    systemQueueEntries: timerQueueFor(systemClock).size,
+    virtualQueueEntries: timerQueueFor(clock).size,
+    armedTimers: clock.armed,
+    retainedBytes: retained,
+    seconds,
+  }),
+)

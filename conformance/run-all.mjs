@@ -1,0 +1,60 @@
+// Builds the conformance bundle once and runs it on six runtimes: Node, Deno,
+// Bun, a Chromium page, a Web Worker in that page, and workerd. Prints each
+// runtime's output, a per-runtime table, and the total `N passed, N failed`
+// line last; exits non-zero when any runtime fails or does not report.
+// Usage: node conformance/run-all.mjs [runtime ...]
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { buildConformance } from './build.mjs'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = (name) => `${root}node_modules/.bin/${name}`
+const dir = await buildConformance()
+
+const runtimes = {
+  node: [process.execPath, ['conformance/runners/node.mjs', `${dir}/suite.js`]],
+  deno: [bin('deno'), ['run', '--no-config', '--no-lock', 'conformance/runners/deno.mjs']],
+  bun: [bin('bun'), ['conformance/runners/node.mjs', `${dir}/suite.js`]],
+  chromium: [process.execPath, ['conformance/runners/browser.mjs', dir, 'page']],
+  'web-worker': [process.execPath, ['conformance/runners/browser.mjs', dir, 'worker']],
+  workerd: [process.execPath, ['conformance/runners/workerd.mjs', dir]],
+}
+const only = process.argv.slice(2)
+const unknown = only.filter((name) => !(name in runtimes))
+if (unknown.length > 0) {
+  console.error(`unknown runtime(s): ${unknown.join(', ')}; known: ${Object.keys(runtimes).join(', ')}`)
+  process.exit(2)
+}
+
+const SUMMARY = /(\d+) passed, (\d+) failed/
+
+/** Runs one runtime; its last summary line counts, and a crash without one is one failure. */
+function run(name, [command, args]) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    child.stdout.on('data', (chunk) => (output += chunk))
+    child.stderr.on('data', (chunk) => (output += chunk))
+    child.on('error', (error) => (output += `\n${String(error)}`))
+    child.on('close', (code) => {
+      const matches = [...output.matchAll(new RegExp(SUMMARY, 'g'))]
+      const last = matches.at(-1)
+      const counts = last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 1 }
+      if (code !== 0 && counts.failed === 0) counts.failed = 1
+      console.log(`\n--- ${name} (exit ${code})\n${output.trimEnd()}`)
+      resolve({ name, ...counts })
+    })
+  })
+}
+
+const rows = []
+for (const [name, command] of Object.entries(runtimes)) {
+  if (only.length > 0 && !only.includes(name)) continue
+  rows.push(await run(name, command))
+}
+const passed = rows.reduce((sum, row) => sum + row.passed, 0)
+const failed = rows.reduce((sum, row) => sum + row.failed, 0)
+console.log('\nruntime       passed  failed')
+for (const row of rows) console.log(`${row.name.padEnd(12)} ${String(row.passed).padStart(7)} ${String(row.failed).padStart(7)}`)
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed > 0 ? 1 : 0)

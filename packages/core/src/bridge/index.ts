@@ -1,0 +1,18 @@
+/**
+ * The bridge: a registry in a Web Worker or another tab, seen and controlled
+ * from here. `exposeRegistry` is the serving side; `connectRegistry` in
+ * `@tickwork/devtools` is the client.
+ * @module
+ */
+export { exposeRegistry, type ExposeOptions, type RegistryExposure } from './expose.ts'
+export { isBridgePort, type BridgePort } from './port.ts'
+export {
+  BRIDGE_PROTOCOL,
+  BRIDGE_VERSION,
+  envelope as bridgeMessage,
+  parseClientMessage,
+  parseServerMessage,
+  type ClientMessage,
+  type Parsed as ParsedBridgeMessage,
+  type ServerMessage,
+} from './protocol.ts'

@@ -1,0 +1,55 @@
+import { describeValue, InvalidOptionError, prefix } from './errors.ts'
+import type { TaskLevel } from './levels.ts'
+import { safeWarn, type Logger } from './logger.ts'
+
+/** The priorities of the Prioritized Task Scheduling API. */
+export type PostTaskPriority = 'user-blocking' | 'user-visible' | 'background'
+
+/** Every {@link PostTaskPriority}, for validation. */
+export const POST_TASK_PRIORITIES: readonly PostTaskPriority[] = ['user-blocking', 'user-visible', 'background']
+
+/** The part of `globalThis.scheduler` tickwork uses. */
+export interface PostTaskScheduler {
+  postTask(callback: () => void, options?: { priority?: PostTaskPriority }): Promise<unknown>
+}
+
+/** The level's default priority: `critical`/`high` → `user-visible`, `medium`/`low` → `background`. */
+export function priorityForLevel(level: TaskLevel): PostTaskPriority {
+  return level === 'critical' || level === 'high' ? 'user-visible' : 'background'
+}
+
+/**
+ * The scheduler runs are posted to: the injected one, none for `null`, else
+ * `globalThis.scheduler` when it has `postTask` — looked up at each call, so a
+ * polyfill installed later is used and runtimes without it run directly.
+ */
+export function resolveScheduler(option: PostTaskScheduler | null | undefined): PostTaskScheduler | undefined {
+  if (option === null) return undefined
+  if (option !== undefined) return option
+  const found = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler
+  return typeof found?.postTask === 'function' ? (found as PostTaskScheduler) : undefined
+}
+
+/** Posts `callback`; a rejected post (aborted, or a broken polyfill) is reported, never unhandled. */
+export function postRun(scheduler: PostTaskScheduler, priority: PostTaskPriority, callback: () => void, logger: Logger, who: string): void {
+  let posted: Promise<unknown>
+  try {
+    posted = scheduler.postTask(callback, { priority })
+  } catch (error) {
+    // A scheduler that throws synchronously must not cost the run: run it now.
+    safeWarn(logger, `${prefix(who)}scheduler.postTask threw; running directly`, error)
+    callback()
+    return
+  }
+  Promise.resolve(posted).catch((error: unknown) => safeWarn(logger, `${prefix(who)}a posted run was rejected`, error))
+}
+
+/** Throws unless `priority` is a postTask priority and `scheduler` has `postTask` (or is null). */
+export function validatePostTaskOptions(where: string, priority: unknown, scheduler: unknown): void {
+  if (priority !== undefined && !(POST_TASK_PRIORITIES as readonly unknown[]).includes(priority)) {
+    throw new InvalidOptionError(`${prefix(where)}postTaskPriority must be one of ${POST_TASK_PRIORITIES.map((p) => `'${p}'`).join(', ')}, got ${describeValue(priority)}`)
+  }
+  if (scheduler !== undefined && scheduler !== null && typeof (scheduler as { postTask?: unknown }).postTask !== 'function') {
+    throw new InvalidOptionError(`${prefix(where)}scheduler must have postTask(callback, options), or be null, got ${describeValue(scheduler)}`)
+  }
+}

@@ -1,0 +1,172 @@
+import { describeValue, InvalidOptionError, prefix } from './errors.ts'
+import type { TaskLevel } from './levels.ts'
+
+/** What a task does while its page is hidden. */
+export type WhenHidden = 'run' | 'pause' | 'slow'
+
+/** Every {@link WhenHidden} value, for validation. */
+export const WHEN_HIDDEN: readonly WhenHidden[] = ['run', 'pause', 'slow']
+
+/** How much longer waits get while hidden under `whenHidden: 'slow'`. */
+export const HIDDEN_SLOW_FACTOR = 4
+
+/**
+ * Tells tasks whether their page is hidden. The default reads
+ * `document.visibilityState`; inject one to test, or to follow another signal
+ * (an app's own "idle" state, a worker told by its page).
+ */
+export interface VisibilitySource {
+  /** True while hidden. */
+  isHidden(): boolean
+  /** Calls `listener` on each change; returns the unsubscribe function. */
+  subscribe(listener: (hidden: boolean) => void): () => void
+}
+
+/** A {@link VisibilitySource} flipped by hand: for tests, or to drive tasks from your own signal. */
+export interface ManualVisibility extends VisibilitySource {
+  /** Sets the state and tells subscribers when it changed. */
+  setHidden(hidden: boolean): void
+}
+
+/** The level's default: `low` pauses, `medium` slows, `high` and `critical` run. */
+export function defaultWhenHidden(level: TaskLevel): WhenHidden {
+  if (level === 'low') return 'pause'
+  if (level === 'medium') return 'slow'
+  return 'run'
+}
+
+/**
+ * Creates a visibility source you flip with `setHidden()`.
+ *
+ * @example
+ * const visibility = manualVisibility()
+ * createTask({ name: 'poll', interval: 1000, level: 'low', visibility, run })
+ * visibility.setHidden(true) // the low task pauses
+ */
+export function manualVisibility(hidden = false): ManualVisibility {
+  let current = hidden
+  const listeners = new Set<(hidden: boolean) => void>()
+  return {
+    isHidden: () => current,
+    subscribe(listener) {
+      listeners.add(listener)
+      return () => {
+        listeners.delete(listener)
+      }
+    },
+    setHidden(next) {
+      if (next === current) return
+      current = next
+      for (const listener of [...listeners]) listener(next)
+    },
+  }
+}
+
+interface DocumentLike {
+  readonly visibilityState?: string
+  addEventListener(type: 'visibilitychange', listener: () => void): void
+  removeEventListener(type: 'visibilitychange', listener: () => void): void
+}
+
+/**
+ * The page's visibility (`document.visibilityState` and `visibilitychange`),
+ * or undefined where there is no `document` (Node, Deno, workers, edge).
+ * Looked up when called, never at import.
+ */
+export function documentVisibility(doc: DocumentLike | undefined = (globalThis as { document?: DocumentLike }).document): VisibilitySource | undefined {
+  if (doc === undefined || doc === null || typeof doc.addEventListener !== 'function') return undefined
+  return {
+    isHidden: () => doc.visibilityState === 'hidden',
+    subscribe(listener) {
+      const onChange = (): void => listener(doc.visibilityState === 'hidden')
+      doc.addEventListener('visibilitychange', onChange)
+      return () => doc.removeEventListener('visibilitychange', onChange)
+    },
+  }
+}
+
+/** Throws unless `value` is a `whenHidden` policy and `source` a visibility source (or null). */
+export function validateVisibilityOptions(where: string, whenHidden: unknown, source: unknown): void {
+  if (whenHidden !== undefined && !(WHEN_HIDDEN as readonly unknown[]).includes(whenHidden)) {
+    throw new InvalidOptionError(`${prefix(where)}whenHidden must be one of ${WHEN_HIDDEN.map((v) => `'${v}'`).join(', ')}, got ${describeValue(whenHidden)}`)
+  }
+  if (source === undefined || source === null) return
+  const s = source as Partial<VisibilitySource>
+  if (typeof s.isHidden !== 'function' || typeof s.subscribe !== 'function') {
+    throw new InvalidOptionError(`${prefix(where)}visibility must have isHidden() and subscribe(listener), or be null, got ${describeValue(source)}`)
+  }
+}
+
+/**
+ * What one task does about visibility: it subscribes while the loop is live
+ * (and only when its policy is not `'run'`), stretches waits under `'slow'`,
+ * holds due runs under `'pause'`, and on becoming visible hands the task
+ * what is overdue.
+ */
+export class HiddenPolicy {
+  readonly #mode: () => WhenHidden
+  readonly #option: VisibilitySource | null | undefined
+  readonly #onVisible: (held: number | undefined, unstretched: number | undefined) => void
+  #source: VisibilitySource | undefined
+  #unsubscribe: (() => void) | undefined
+  #held: number | undefined
+  #unstretched: number | undefined
+
+  constructor(
+    mode: () => WhenHidden,
+    option: VisibilitySource | null | undefined,
+    onVisible: (held: number | undefined, unstretched: number | undefined) => void,
+  ) {
+    this.#mode = mode
+    this.#option = option
+    this.#onVisible = onVisible
+  }
+
+  /** Whether the source says hidden right now (false without a source). */
+  get hidden(): boolean {
+    return this.#source?.isHidden() === true
+  }
+
+  /** Starts listening (at the loop's start). The default source is looked up now. */
+  attach(): void {
+    this.detach()
+    this.#source = this.#option === null ? undefined : (this.#option ?? documentVisibility())
+    if (this.#source === undefined) return
+    this.#unsubscribe = this.#source.subscribe((hidden) => {
+      if (hidden) return
+      const held = this.#held
+      const unstretched = this.#unstretched
+      this.clear()
+      if (held !== undefined || unstretched !== undefined) this.#onVisible(held, unstretched)
+    })
+  }
+
+  /** Stops listening (the loop ended). */
+  detach(): void {
+    this.#unsubscribe?.()
+    this.#unsubscribe = undefined
+    this.#source = undefined
+    this.clear()
+  }
+
+  /** Forgets a held run and a stretched wait (a run started or the loop changed). */
+  clear(): void {
+    this.#held = undefined
+    this.#unstretched = undefined
+  }
+
+  /** The deadline to arm for `due`: stretched ×{@link HIDDEN_SLOW_FACTOR} when slowing while hidden. */
+  stretch(now: number, due: number): number {
+    this.#unstretched = undefined
+    if (due <= now || this.#mode() !== 'slow' || !this.hidden) return due
+    this.#unstretched = due
+    return now + (due - now) * HIDDEN_SLOW_FACTOR
+  }
+
+  /** True when the run due at `due` must wait for the page to be visible again; it is remembered. */
+  hold(due: number): boolean {
+    if (this.#mode() !== 'pause' || !this.hidden) return false
+    this.#held = due
+    return true
+  }
+}

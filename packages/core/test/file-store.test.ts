@@ -1,0 +1,43 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { fileStore } from '../src/stores/file-store.ts'
+import { createCachedValue } from '../src/index.ts'
+import { createTestClock } from '../src/testing.ts'
+
+let directory: string
+beforeEach(async () => {
+  directory = await mkdtemp(join(tmpdir(), 'tickwork-file-store-'))
+})
+afterEach(async () => {
+  await rm(directory, { recursive: true, force: true })
+})
+
+describe('fileStore()', () => {
+  it('writes one file per key, reads it back, and deletes it', async () => {
+    const store = fileStore({ directory: join(directory, 'nested') })
+    expect(await store.read('user/42')).toBeUndefined()
+    await store.write('user/42', 'hello')
+    expect(await store.read('user/42')).toBe('hello')
+    expect(await readdir(join(directory, 'nested'))).toEqual(['user%2F42.json'])
+    await store.delete('user/42')
+    expect(await store.read('user/42')).toBeUndefined()
+  })
+
+  it('keeps a cached value across "restarts" and regenerates a corrupt file', async () => {
+    const clock = createTestClock({ now: 5000 })
+    const store = fileStore({ directory })
+    const options = { expire: 60_000, store, key: 'rates', clock }
+    await createCachedValue({ ...options, source: () => ({ eur: 1.1 }) }).get()
+    await expect(createCachedValue({ ...options, source: () => ({ eur: 9 }) }).get()).resolves.toEqual({ eur: 1.1 })
+    await writeFile(join(directory, 'rates.json'), '{"storedAt":')
+    await expect(createCachedValue({ ...options, source: () => ({ eur: 1.2 }) }).get()).resolves.toEqual({ eur: 1.2 })
+    expect(JSON.parse(await readFile(join(directory, 'rates.json'), 'utf8'))).toEqual({ storedAt: 5000, value: '{"eur":1.2}' })
+    expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('rejects a missing directory with a named error', () => {
+    expect(() => fileStore({} as never)).toThrow(/fileStore\(\): directory must be a non-empty path, got `undefined` \(undefined\)/)
+  })
+})

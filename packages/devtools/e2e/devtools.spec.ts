@@ -1,0 +1,163 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from './console.ts'
+
+const SHOTS = '../../artifacts/screenshots'
+
+/** The panel's list row of one task (Playwright's CSS engine pierces the open shadow root). */
+const row = (page: Page, name: string): Locator => page.locator(`[role=option][data-task="${name}"]`)
+const runsOf = async (page: Page, name: string): Promise<number> => Number((await row(page, name).locator('.runs').textContent())?.split('/')[0])
+
+async function openPanel(page: Page, query = '?bulk=20'): Promise<void> {
+  await page.goto(`/${query}`)
+  await page.getByRole('button', { name: 'Open tickwork devtools' }).click()
+  await expect(page.getByRole('dialog', { name: 'tickwork devtools' })).toBeVisible()
+}
+
+async function filterTo(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Filter tasks by name').fill(text)
+  await expect(row(page, text)).toBeVisible()
+}
+
+test.describe('tickwork devtools in Chromium', () => {
+  test('opens from the toggle, focuses the panel and shows rows updating live', async ({ page, consoleErrors }) => {
+    await page.goto('/?bulk=20')
+    await page.screenshot({ path: `${SHOTS}/devtools-closed.png` })
+    await page.getByRole('button', { name: 'Open tickwork devtools' }).click()
+    const dialog = page.getByRole('dialog', { name: 'tickwork devtools' })
+    await expect(dialog).toBeFocused()
+    await expect(page.locator('.totals')).toContainText('26 tasks')
+    await filterTo(page, 'poll-inbox')
+    const first = await runsOf(page, 'poll-inbox')
+    await expect.poll(() => runsOf(page, 'poll-inbox'), { timeout: 5000 }).toBeGreaterThan(first + 1)
+    await page.getByLabel('Filter tasks by name').fill('')
+    await page.waitForTimeout(1200)
+    await page.screenshot({ path: `${SHOTS}/devtools-open.png` })
+    expect(consoleErrors).toEqual([])
+  })
+
+  test('stops and starts a task', async ({ page }) => {
+    await openPanel(page)
+    await filterTo(page, 'flush-metrics')
+    await row(page, 'flush-metrics').click()
+    await page.getByRole('button', { name: 'Stop flush-metrics' }).click()
+    await expect(row(page, 'flush-metrics').locator('.state')).toHaveText('stopped')
+    expect(await page.evaluate(() => (globalThis as any).fixtureRegistry.get('flush-metrics').state)).toBe('stopped')
+    const stoppedAt = await runsOf(page, 'flush-metrics')
+    await page.waitForTimeout(1000)
+    expect(await runsOf(page, 'flush-metrics')).toBe(stoppedAt)
+    await page.getByRole('button', { name: 'Start flush-metrics' }).click()
+    await expect(row(page, 'flush-metrics').locator('.state')).not.toHaveText('stopped')
+    await expect.poll(() => runsOf(page, 'flush-metrics'), { timeout: 5000 }).toBeGreaterThan(stoppedAt)
+  })
+
+  test('runs a task now and sees its history grow', async ({ page }) => {
+    await openPanel(page)
+    await filterTo(page, 'idle-report')
+    await page.keyboard.press('Tab') // level filter: keyboard users get there too
+    await row(page, 'idle-report').click()
+    const inspector = page.getByRole('region', { name: 'Inspector: idle-report' })
+    await expect(inspector.getByText('No runs recorded yet.')).toBeVisible()
+    await inspector.getByRole('button', { name: 'Run now idle-report' }).click()
+    await expect(inspector.locator('table.history tbody tr')).toHaveCount(1)
+    await inspector.getByRole('button', { name: 'Run now idle-report' }).click()
+    await expect(inspector.locator('table.history tbody tr')).toHaveCount(2)
+    await expect(inspector.locator('table.history tbody tr').first()).toContainText('manual')
+    await expect(inspector.locator('table.history tbody tr').first()).toContainText('report sent')
+  })
+
+  test("inspects a failed run's stack", async ({ page }) => {
+    await openPanel(page)
+    await filterTo(page, 'sync-cart')
+    await row(page, 'sync-cart').click()
+    const inspector = page.getByRole('region', { name: 'Inspector: sync-cart' })
+    const failed = inspector.getByRole('button', { name: /Show error of run/ }).first()
+    await expect(failed).toBeVisible({ timeout: 5000 })
+    await page.getByRole('switch', { name: 'Live updates' }).click({ force: true })
+    await failed.click()
+    const error = inspector.getByRole('region', { name: /Error of run/ })
+    await expect(error).toContainText('TypeError')
+    await expect(error).toContainText('cart sync failed: HTTP 503')
+    await expect(error.locator('pre.stack')).toContainText('tasks.ts')
+    await page.screenshot({ path: `${SHOTS}/devtools-failure.png` })
+  })
+
+  test('is keyboard-usable: arrows move, Enter inspects, Escape closes and returns focus', async ({ page }) => {
+    await openPanel(page, '?bulk=0')
+    const list = page.getByRole('listbox')
+    await list.focus()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('ArrowDown')
+    await expect(page.locator('[role=option][aria-selected=true]')).toHaveAttribute('data-task', 'idle-report')
+    await page.keyboard.press('Enter')
+    await expect(page.getByRole('region', { name: 'Inspector: idle-report' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Open tickwork devtools' })).toBeFocused()
+  })
+
+  test('keeps its styles to itself and is not affected by the page', async ({ page }) => {
+    await openPanel(page)
+    const probe = page.locator('#probe')
+    expect(await probe.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(204, 0, 0)')
+    expect(await probe.evaluate((el) => getComputedStyle(el).fontFamily)).toContain('Comic Sans')
+    const name = page.locator('.row .cell.name').first()
+    expect(await name.evaluate((el) => getComputedStyle(el).fontFamily)).not.toContain('Comic Sans')
+    expect(await name.evaluate((el) => getComputedStyle(el).letterSpacing)).toBe('normal')
+    const button = page.getByRole('button', { name: 'Close tickwork devtools' })
+    expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe('rgb(255, 105, 180)')
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector('[data-tickwork-devtools]')!.shadowRoot!
+      return { inShadow: root.querySelectorAll('style').length, nonce: root.querySelector('style')!.nonce, inHead: document.head.querySelectorAll('style').length }
+    })
+    expect(styles).toEqual({ inShadow: 1, nonce: 'fixture-nonce', inHead: 1 })
+  })
+
+  test('virtualises thousands of tasks and keeps the countdown on one ticker', async ({ page }) => {
+    await openPanel(page, '?bulk=3000')
+    await expect(page.locator('.totals')).toContainText('3006 tasks')
+    const mounted = await page.locator('[role=option][data-task]').count()
+    expect(mounted).toBeLessThan(40)
+    await page.getByRole('listbox').focus()
+    await page.keyboard.press('End')
+    await expect(page.locator('[role=option][aria-selected=true]')).toHaveAttribute('data-task', 'warm-cache')
+    await expect(row(page, 'warm-cache')).toBeInViewport()
+    // Time one coalesced frame of 3000 live tasks, for the report (not asserted).
+    const frameMs = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let last = performance.now()
+          const samples: number[] = []
+          const step = (now: number): void => {
+            samples.push(now - last)
+            last = now
+            if (samples.length < 60) requestAnimationFrame(step)
+            else resolve(samples.sort((a, b) => a - b)[Math.floor(samples.length * 0.95)]!)
+          }
+          requestAnimationFrame(step)
+        }),
+    )
+    console.log(`p95 frame interval with 3006 live tasks, panel open: ${frameMs.toFixed(1)} ms`)
+    await page.screenshot({ path: `${SHOTS}/devtools-3000-tasks.png` })
+  })
+
+  test('shows several sources with diagnostics, read-only controls and a dark theme', async ({ page }) => {
+    await openPanel(page, '?bulk=5&multi&theme=dark')
+    const tabs = page.getByRole('tab')
+    await expect(tabs).toHaveCount(2)
+    await tabs.nth(1).click()
+    await expect(page.getByText('12 malformed messages')).toBeVisible()
+    await filterTo(page, 'sync-cart')
+    await row(page, 'sync-cart').click()
+    await expect(page.getByText('read-only source')).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Stop sync-cart' })).toHaveCount(0)
+    await tabs.nth(0).click()
+    await page.getByLabel('Filter tasks by name').fill('')
+    await row(page, 'sync-cart').click()
+    await page.getByRole('button', { name: 'Dock to right' }).click()
+    await page.waitForTimeout(800)
+    await page.screenshot({ path: `${SHOTS}/devtools-dark-right.png` })
+    await page.getByRole('button', { name: 'Dock to bottom' }).click()
+    await page.waitForTimeout(300)
+    await page.screenshot({ path: `${SHOTS}/devtools-dark.png` })
+  })
+})

@@ -1,0 +1,135 @@
+import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core'
+import { createStore, type StoreApi } from 'zustand/vanilla'
+import { animationFrame, type FrameScheduler } from './frame.ts'
+
+/** The state the panel renders for one {@link RegistrySource}, normalised. */
+export interface SourceState {
+  /** Task views by name. A view object is replaced only when that task changed, so rows can select their own. */
+  tasks: Readonly<Record<string, TaskView>>
+  /** Task names in registration order. */
+  order: readonly string[]
+  /** The source's diagnostics counters at the last flush (empty when it keeps none). */
+  diagnostics: Readonly<Record<string, number>>
+  /** While true, changes are collected but not shown. */
+  paused: boolean
+  /** Number of flushes applied: one per animation frame at most. */
+  flushes: number
+  /** While paused: tasks with changes waiting to be shown (updated once per frame). */
+  pendingChanges: number
+}
+
+/** Options of {@link createSourceStore}. */
+export interface SourceStoreOptions {
+  /** How to wait for the next frame. Default: `requestAnimationFrame`, else a 16 ms timeout. */
+  scheduleFrame?: FrameScheduler
+  /** Runs kept per task in the store, newest last. Default 100. */
+  historyLimit?: number
+}
+
+/** A zustand store over one source, plus the functions that feed it. */
+export interface SourceStore {
+  readonly source: RegistrySource
+  readonly store: StoreApi<SourceState>
+  /** Reads everything once and listens for changes; returns the function that stops listening. Idempotent per call. */
+  connect(): () => void
+  /** Stops or resumes showing live changes; resuming applies what was collected. */
+  setPaused(paused: boolean): void
+  /** Sends a control to the source and refreshes that task on the next frame. */
+  control(name: string, action: TaskAction): void
+}
+
+function bounded(view: TaskView, limit: number): TaskView {
+  if (view.history.length <= limit) return view
+  return { ...view, history: view.history.slice(view.history.length - limit) }
+}
+
+/**
+ * Creates the store of one source. Source changes are coalesced: however many
+ * events arrive between two frames, the store is written once, and only the
+ * tasks that changed get new view objects.
+ */
+export function createSourceStore(source: RegistrySource, options: SourceStoreOptions = {}): SourceStore {
+  const scheduleFrame = options.scheduleFrame ?? animationFrame
+  const historyLimit = options.historyLimit ?? 100
+  const store = createStore<SourceState>()(() => ({ tasks: {}, order: [], diagnostics: {}, paused: false, flushes: 0, pendingChanges: 0 }))
+  const dirty = new Set<string>()
+  let structure = false
+  let cancelFrame: (() => void) | undefined
+  let connections = 0
+
+  const readDiagnostics = (): Record<string, number> => {
+    try {
+      return source.diagnostics?.() ?? {}
+    } catch {
+      return {}
+    }
+  }
+
+  const flush = (): void => {
+    cancelFrame = undefined
+    const state = store.getState()
+    if (state.paused) {
+      // While paused only the count of waiting tasks moves, and still once per frame.
+      if (state.pendingChanges !== dirty.size) store.setState({ pendingChanges: dirty.size })
+      return
+    }
+    let order = state.order
+    const tasks: Record<string, TaskView> = { ...state.tasks }
+    if (structure) {
+      order = [...source.names()]
+      const known = new Set(order)
+      for (const name of Object.keys(tasks)) if (!known.has(name)) delete tasks[name]
+      for (const name of order) if (!(name in tasks)) dirty.add(name)
+    }
+    for (const name of dirty) {
+      const view = source.view(name)
+      if (view === undefined) delete tasks[name]
+      else tasks[name] = bounded(view, historyLimit)
+    }
+    dirty.clear()
+    structure = false
+    store.setState({ tasks, order, diagnostics: readDiagnostics(), flushes: state.flushes + 1, pendingChanges: 0 })
+  }
+
+  const request = (): void => {
+    if (cancelFrame === undefined) cancelFrame = scheduleFrame(flush)
+  }
+
+  const onChange = (names: readonly string[], structural: boolean): void => {
+    for (const name of names) dirty.add(name)
+    if (structural) structure = true
+    // No store write here: events can come by the thousand per second, and every
+    // write wakes every subscribed component. The frame writes once.
+    request()
+  }
+
+  return {
+    source,
+    store,
+    connect() {
+      connections++
+      structure = true
+      request()
+      const unsubscribe = source.subscribe((change) => onChange(change.names, change.structure))
+      let connected = true
+      return () => {
+        if (!connected) return
+        connected = false
+        unsubscribe()
+        if (--connections === 0) {
+          cancelFrame?.()
+          cancelFrame = undefined
+        }
+      }
+    },
+    setPaused(paused) {
+      store.setState({ paused })
+      if (!paused && (dirty.size > 0 || structure)) request()
+    },
+    control(name, action) {
+      if (source.controllable === false) return
+      source.control(name, action)
+      onChange([name], false)
+    },
+  }
+}

@@ -1,0 +1,120 @@
+import { LEVELS } from '@tickwork/core'
+import type { ReactElement } from 'react'
+import { useMemo } from 'react'
+import { countTasks } from '../store/counts.ts'
+import { SHOWN_STATES } from '../store/filter-sort.ts'
+import { PANEL_POSITIONS, type PanelPosition } from '../store/ui-state.ts'
+import { useSourceState, useSourceStore } from './source-context.tsx'
+
+/** Props of {@link Header}. */
+export interface HeaderProps {
+  position: PanelPosition
+  onPosition: ((position: PanelPosition) => void) | undefined
+  onClose: (() => void) | undefined
+}
+
+// The filled bar shows the edge the panel docks to.
+const DOCK_BARS: Record<PanelPosition, { x: number; y: number; width: number; height: number }> = {
+  top: { x: 1.5, y: 1.5, width: 13, height: 4 },
+  bottom: { x: 1.5, y: 8.5, width: 13, height: 4 },
+  left: { x: 1.5, y: 1.5, width: 4.5, height: 11 },
+  right: { x: 10, y: 1.5, width: 4.5, height: 11 },
+}
+
+function DockIcon({ position }: { position: PanelPosition }): ReactElement {
+  return (
+    <svg width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
+      <rect x="1" y="1" width="14" height="12" rx="2" />
+      <rect className="fill" {...DOCK_BARS[position]} rx="1" />
+    </svg>
+  )
+}
+
+function humanise(key: string): string {
+  return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+}
+
+/** Counts by state and level, live totals, diagnostics, the pause switch, dock and close buttons. */
+export function Header({ position, onPosition, onClose }: HeaderProps): ReactElement {
+  const { setPaused } = useSourceStore()
+  const tasks = useSourceState((state) => state.tasks)
+  const paused = useSourceState((state) => state.paused)
+  const pending = useSourceState((state) => state.pendingChanges)
+  const diagnostics = useSourceState((state) => state.diagnostics)
+  const counts = useMemo(() => countTasks(tasks), [tasks])
+  const diagnosticEntries = Object.entries(diagnostics).filter(([, value]) => value > 0)
+  return (
+    <header className="head">
+      <div className="brand">
+        <span className="logo" aria-hidden="true">
+          ◴
+        </span>
+        <span className="brand-name">tickwork</span>
+      </div>
+      <div className="totals" aria-label="Totals">
+        <span className="total">
+          <b>{counts.total}</b> tasks
+        </span>
+        <span className="total">
+          <b>{counts.running}</b> running
+        </span>
+        <span className="total">
+          <b>{counts.active}</b> active
+        </span>
+      </div>
+      <div className="chips" aria-label="Tasks by level">
+        {LEVELS.map((level) => (
+          <span key={level} className={`chip level-${level}`} title={`${level} tasks`}>
+            {level} <b>{counts.byLevel[level]}</b>
+          </span>
+        ))}
+      </div>
+      <div className="chips" aria-label="Tasks by state">
+        {SHOWN_STATES.filter((state) => counts.byState[state] > 0).map((state) => (
+          <span key={state} className={`chip state-chip state-${state}`}>
+            <span className="dot" aria-hidden="true" />
+            {state} <b>{counts.byState[state]}</b>
+          </span>
+        ))}
+      </div>
+      {diagnosticEntries.length > 0 ? (
+        <div className="diagnostics" role="status">
+          {diagnosticEntries.map(([key, value]) => (
+            <span key={key} className="chip warn">
+              {value} {humanise(key)}
+            </span>
+          ))}
+        </div>
+      ) : null}
+      <div className="spacer" />
+      <label className="switch" title="Pause live updates">
+        <input type="checkbox" role="switch" checked={!paused} aria-label="Live updates" onChange={(event) => setPaused(!event.target.checked)} />
+        <span className="track" aria-hidden="true">
+          <span className="thumb" />
+        </span>
+        <span className="switch-text">{paused ? `paused${pending > 0 ? ` (${pending})` : ''}` : 'live'}</span>
+      </label>
+      {onPosition !== undefined ? (
+        <div className="dock" role="group" aria-label="Dock position">
+          {PANEL_POSITIONS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              className={`icon-btn${option === position ? ' on' : ''}`}
+              aria-label={`Dock to ${option}`}
+              aria-pressed={option === position}
+              onClick={() => onPosition(option)}
+            >
+              <DockIcon position={option} />
+            </button>
+          ))}
+        </div>
+      ) : null}
+      {onClose !== undefined ? (
+        <button type="button" className="icon-btn close" aria-label="Close tickwork devtools" onClick={onClose}>
+          ✕
+        </button>
+      ) : null}
+    </header>
+  )
+}

@@ -1,0 +1,65 @@
+import type { ReactElement } from 'react'
+import { memo } from 'react'
+import { formatDuration, formatInterval, formatRate } from '../format.ts'
+import { shownState } from '../store/filter-sort.ts'
+import { LevelBadge, RunnerBadge, StateBadge } from './badges.tsx'
+import { Countdown } from './countdown.tsx'
+import { useTaskView } from './source-context.tsx'
+import { Sparkline } from './sparkline.tsx'
+
+/** Props of {@link TaskRow}. */
+export interface TaskRowProps {
+  name: string
+  selected: boolean
+  onSelect: (name: string) => void
+  /** Offset from the list's top in px, from the virtualiser; a number (not a style object) keeps `memo` effective. */
+  top?: number
+}
+
+/** Row height in px: fixed, so the virtualiser never measures. */
+export const ROW_HEIGHT = 34
+
+/** One task in the list. Selects only its own task from the store. */
+export const TaskRow = memo(function TaskRow({ name, selected, onSelect, top }: TaskRowProps): ReactElement | null {
+  const view = useTaskView(name)
+  if (view === undefined) return null
+  const { status, config, history } = view
+  const last = status.lastSummary
+  return (
+    <div
+      role="option"
+      id={`tw-row-${name}`}
+      aria-selected={selected}
+      className={`row${selected ? ' selected' : ''}${last !== null && !last.success ? ' last-failed' : ''}`}
+      data-task={name}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(name)}
+    >
+      <span className="cell name" title={name}>
+        {name}
+        {view.runner !== undefined ? <RunnerBadge runner={view.runner} /> : null}
+      </span>
+      <span className="cell lvl">
+        <LevelBadge level={status.level} />
+      </span>
+      <span className="cell st">
+        <StateBadge state={shownState(view)} />
+      </span>
+      <span className="cell num interval" title={config.schedule}>
+        {formatInterval(status.interval, config.schedule)}
+      </span>
+      <span className="cell num next">
+        <Countdown nextRunAt={status.nextRunAt} />
+      </span>
+      <span className="cell num dur">{formatDuration(last?.durationMs)}</span>
+      <span className="cell num rate">{formatRate(status.successRate)}</span>
+      <span className="cell num runs">
+        {status.totalRuns}
+        {status.failedRuns > 0 ? <span className="failed-count">/{status.failedRuns}</span> : null}
+      </span>
+      <span className="cell spark-cell">
+        <Sparkline history={history} />
+      </span>
+    </div>
+  )
+})

@@ -1,0 +1,10 @@
+import { describeValue, getDefaultRegistry, InvalidOptionError, TaskRegistry } from '@tickwork/core'
+
+/** The registry a hook reads: the one given, else the default one of this realm. */
+export function resolveRegistry(registry: TaskRegistry | undefined, hook: string): TaskRegistry {
+  if (registry === undefined) return getDefaultRegistry()
+  if (!(registry instanceof TaskRegistry)) {
+    throw new InvalidOptionError(`[tickwork] ${hook}: registry must be a TaskRegistry, got ${describeValue(registry)}`)
+  }
+  return registry
+}
