@@ -5,16 +5,16 @@
 // Usage: node conformance/run-all.mjs [runtime ...]
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { binaries } from './binaries.mjs'
 import { buildConformance } from './build.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const bin = (name) => `${root}node_modules/.bin/${name}`
 const dir = await buildConformance()
 
 const runtimes = {
   node: [process.execPath, ['conformance/runners/node.mjs', `${dir}/suite.js`]],
-  deno: [bin('deno'), ['run', '--no-config', '--no-lock', 'conformance/runners/deno.mjs']],
-  bun: [bin('bun'), ['conformance/runners/node.mjs', `${dir}/suite.js`]],
+  deno: [binaries.deno, ['run', '--no-config', '--no-lock', 'conformance/runners/deno.mjs']],
+  bun: [binaries.bun, ['conformance/runners/node.mjs', `${dir}/suite.js`]],
   chromium: [process.execPath, ['conformance/runners/browser.mjs', dir, 'page']],
   'web-worker': [process.execPath, ['conformance/runners/browser.mjs', dir, 'worker']],
   workerd: [process.execPath, ['conformance/runners/workerd.mjs', dir]],

@@ -8,6 +8,7 @@ import './cases/failures.ts'
 import './cases/sleep.ts'
 import './cases/registry.ts'
 import './cases/keep-alive.ts'
+import './cases/post-task.ts'
 import './cases/real-clock.ts'
 
 export { runCases as runConformance, runtimeName, type SuiteReport } from './harness.ts'

@@ -31,7 +31,7 @@ export function leanClock(start = 0, { wholeMs = false } = {}) {
     now: wholeMs ? () => Math.floor(now) : () => now,
     setTimeout(callback, ms) {
       const id = nextId++
-      timers.set(id, { at: now + ms, callback })
+      timers.set(id, { id, at: now + ms, callback })
       return id
     },
     clearTimeout(id) {
@@ -52,11 +52,11 @@ export function leanClock(start = 0, { wholeMs = false } = {}) {
     /** Fires the earliest timer; false when none is armed. */
     fireNext() {
       let first
-      for (const entry of timers) if (first === undefined || entry[1].at < first[1].at) first = entry
+      for (const timer of timers.values()) if (first === undefined || timer.at < first.at) first = timer
       if (first === undefined) return false
-      timers.delete(first[0])
-      now = Math.max(now, first[1].at + late())
-      first[1].callback()
+      timers.delete(first.id)
+      now = Math.max(now, first.at + late())
+      first.callback()
       return true
     },
   }

@@ -5,7 +5,7 @@ import { assert, equal, test } from '../harness.ts'
 test('keepAlive: false unrefs the shared timer; a keep-alive entry refs it again', async () => {
   const clock = createTestClock()
   const registry = new TaskRegistry({ clock })
-  const background = createTask({ name: 'bg', interval: 100, keepAlive: false, run: () => {}, registry })
+  const background = createTask({ name: 'bg', interval: 100, keepAlive: false, run: () => {}, registry, scheduler: null })
   background.start()
   await clock.advance(10)
   equal(clock.timers().map((timer) => timer.unref), [true], 'only a background entry: unref')
@@ -28,7 +28,7 @@ test('a clock without unref() still runs keepAlive: false tasks (the feature is 
   }
   const registry = new TaskRegistry({ clock })
   let runs = 0
-  const task = createTask({ name: 'no-unref', interval: 10, keepAlive: false, run: () => void runs++, registry })
+  const task = createTask({ name: 'no-unref', interval: 10, keepAlive: false, run: () => void runs++, registry, scheduler: null })
   task.start()
   await inner.advance(35)
   equal(runs, 4, 'runs')

@@ -1,14 +1,18 @@
 import { createTask, TaskRegistry, type Logger, type Task, type TaskOptions } from '@tickwork/core'
 import { createTestClock, type TestClock } from '@tickwork/core/testing'
 
-/** A fresh registry on a fresh virtual clock; warnings are collected, not printed. */
+/**
+ * A fresh registry on a fresh virtual clock; warnings are collected, not printed.
+ * Tasks run scheduled work directly (`scheduler: null`): where `scheduler.postTask`
+ * exists (Chromium) a posted run is a real macrotask the virtual clock cannot flush.
+ */
 export function setup(): { clock: TestClock; registry: TaskRegistry; warnings: unknown[][]; make: (options: Partial<TaskOptions> & { name: string }) => Task } {
   const clock = createTestClock()
   const warnings: unknown[][] = []
   const logger: Logger = { warn: (...args) => void warnings.push(args) }
   const registry = new TaskRegistry({ clock, logger })
   const make = (options: Partial<TaskOptions> & { name: string }): Task =>
-    createTask({ ...(options.schedule ? {} : { interval: 1000 }), run: () => {}, logger, registry, ...options })
+    createTask({ ...(options.schedule ? {} : { interval: 1000 }), run: () => {}, logger, registry, scheduler: null, ...options })
   return { clock, registry, warnings, make }
 }
 

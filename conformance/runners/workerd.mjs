@@ -4,11 +4,10 @@
 // Usage: node conformance/runners/workerd.mjs <artifacts/conformance>
 import { spawn } from 'node:child_process'
 import { copyFileSync, writeFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
+import { binaries } from '../binaries.mjs'
 import { freePort } from './free-port.mjs'
 
 const dir = process.argv[2]
-const root = fileURLToPath(new URL('../..', import.meta.url))
 copyFileSync(new URL('./workerd-entry.js', import.meta.url), `${dir}/workerd-entry.js`)
 writeFileSync(
   `${dir}/workerd.capnp`,
@@ -28,7 +27,7 @@ const suiteWorker :Workerd.Worker = (
 )
 
 const port = await freePort()
-const server = spawn(`${root}node_modules/.bin/workerd`, ['serve', `${dir}/workerd.capnp`, '--socket-addr', `http=127.0.0.1:${port}`], {
+const server = spawn(binaries.workerd, ['serve', `${dir}/workerd.capnp`, '--socket-addr', `http=127.0.0.1:${port}`], {
   stdio: ['ignore', 'inherit', 'inherit'],
 })
 let exited = false

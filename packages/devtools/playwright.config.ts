@@ -1,4 +1,4 @@
-import { defineConfig } from '@playwright/test'
+import { defineConfig, type LaunchOptions } from '@playwright/test'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
 
 // Chromium tests of the devtools panel against a page with real tasks on the
@@ -14,7 +14,8 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:5181',
     browserName: 'chromium',
-    launchOptions: chromiumLaunchOptions,
+    // The shared options leave executablePath undefined when no Chromium is installed; Playwright then reports that clearly.
+    launchOptions: chromiumLaunchOptions as LaunchOptions,
     viewport: { width: 1280, height: 800 },
   },
   webServer: {

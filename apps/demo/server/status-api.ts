@@ -5,7 +5,7 @@ import type { Connect, Plugin } from 'vite'
 export interface StatusApiOptions {
   /** Share of `/api/status` answers that fail with HTTP 503, in [0, 1]. Default 0.2. */
   failureRate?: number
-  /** Longest answer delay in ms; each answer waits a random time up to it. Default 1800. */
+  /** Longest answer delay in ms; each answer waits a random time up to it. Default 1500. */
   maxDelayMs?: number
 }
 
@@ -40,7 +40,7 @@ function readBody(req: IncomingMessage): Promise<string> {
  */
 export function statusApi(options: StatusApiOptions = {}): Plugin {
   const failureRate = options.failureRate ?? Number(process.env['TICKWORK_DEMO_FAILURE_RATE'] ?? 0.2)
-  const maxDelayMs = options.maxDelayMs ?? Number(process.env['TICKWORK_DEMO_MAX_DELAY_MS'] ?? 1800)
+  const maxDelayMs = options.maxDelayMs ?? Number(process.env['TICKWORK_DEMO_MAX_DELAY_MS'] ?? 1500)
   let requests = 0
   let metricsReceived = 0
 

@@ -89,3 +89,16 @@ export { memoryStore, type MemoryStore } from './stores/memory-store.ts'
 export { webStorageStore, type WebStorageStoreOptions } from './stores/web-storage-store.ts'
 export { indexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.ts'
 export { lockNameFor, type ExclusiveScope, type LockManagerLike } from './exclusive.ts'
+export { installShutdown, shutdown, type HookOutcome, type ShutdownContext, type ShutdownHook, type ShutdownOptions, type ShutdownReport, type UninstallShutdown } from './shutdown.ts'
+export { detectShutdownHost, type DenoLike, type ProcessLike, type ShutdownHost, type WindowLike } from './platform.ts'
+export {
+  defaultWhenHidden,
+  documentVisibility,
+  HIDDEN_SLOW_FACTOR,
+  manualVisibility,
+  WHEN_HIDDEN,
+  type ManualVisibility,
+  type VisibilitySource,
+  type WhenHidden,
+} from './visibility.ts'
+export { POST_TASK_PRIORITIES, priorityForLevel, type PostTaskPriority, type PostTaskScheduler } from './post-task.ts'

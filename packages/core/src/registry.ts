@@ -3,6 +3,7 @@ import { describeValue, DuplicateTaskError, InvalidOptionError, prefix } from '.
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
 import { Task, type StopOptions } from './task.ts'
+import { assertClock, assertLogger, assertStopOptions } from './validate.ts'
 import { runDue, type TickOptions, type TickReport } from './tick/run-due.ts'
 import type { LevelCounts, RegistrySummary, TaskEvent } from './types.ts'
 
@@ -30,6 +31,11 @@ export class TaskRegistry {
   readonly #listeners = new Set<(event: RegistryEvent) => void>()
 
   constructor(options: RegistryOptions = {}) {
+    if (options === null || typeof options !== 'object') {
+      throw new InvalidOptionError(`${prefix('registry')}options must be an object, got ${describeValue(options)}`)
+    }
+    if (options.clock !== undefined) assertClock(options.clock, 'registry')
+    if (options.logger !== undefined) assertLogger(options.logger, 'registry')
     this.clock = options.clock ?? systemClock
     this.#logger = options.logger ?? consoleLogger
   }
@@ -134,6 +140,8 @@ export class TaskRegistry {
    * `timeout` ms (per level).
    */
   async stopAll(options: StopOptions = {}): Promise<boolean> {
+    // Checked here too: with no task registered, no stop() would see a bad timeout.
+    assertStopOptions(options, 'registry: stopAll()')
     let allSettled = true
     for (const level of [...LEVELS].reverse()) {
       const results = await Promise.all(this.byLevel(level).map((task) => task.stop(options)))

@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from './clock.ts'
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import { timerQueueFor } from './timer-queue.ts'
+import { assertClock } from './validate.ts'
 
 /** Options of {@link sleep}. */
 export interface SleepOptions {
@@ -26,6 +27,17 @@ export function sleep(ms: number, signal?: AbortSignal, options?: SleepOptions):
     return Promise.reject(
       new InvalidOptionError(`${prefix('sleep')}ms must be a non-negative number of milliseconds, got ${describeValue(ms)}`),
     )
+  }
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || typeof signal.addEventListener !== 'function')) {
+    return Promise.reject(new InvalidOptionError(`${prefix('sleep')}signal must be an AbortSignal, got ${describeValue(signal)}`))
+  }
+  if (options !== undefined && (options === null || typeof options !== 'object')) {
+    return Promise.reject(new InvalidOptionError(`${prefix('sleep')}options must be an object, got ${describeValue(options)}`))
+  }
+  try {
+    if (options?.clock !== undefined) assertClock(options.clock, 'sleep')
+  } catch (error) {
+    return Promise.reject(error)
   }
   if (signal?.aborted) return Promise.resolve(false)
   const clock = options?.clock ?? systemClock

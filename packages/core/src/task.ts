@@ -4,6 +4,7 @@ import { TabLock } from './exclusive.ts'
 import { levelRank, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
 import { RingBuffer } from './ring-buffer.ts'
+import { TaskRunContext } from './run-context.ts'
 import { errorInfo, isIrrecoverable, outcomeOf, type Outcome } from './run-result.ts'
 import type { RunnerRole } from './registry-source.ts'
 import { fixedDelay, type Schedule } from './schedule.ts'
@@ -578,21 +579,7 @@ export class Task {
   }
 
   #contextFor(run: Run): RunContext {
-    const attempt = this.#consecutiveFailures + 1
-    return {
-      // The controller is made on first use: most runs never look at their signal.
-      get signal(): AbortSignal {
-        if (run.controller === undefined) {
-          run.controller = new AbortController()
-          if (run.abortReason !== undefined) run.controller.abort(run.abortReason)
-        }
-        return run.controller.signal
-      },
-      name: this.name,
-      runIndex: run.index,
-      scheduledAt: run.scheduledAt,
-      attempt,
-    }
+    return new TaskRunContext(run, this.name, run.index, run.scheduledAt, this.#consecutiveFailures + 1)
   }
 
   /**

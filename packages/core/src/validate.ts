@@ -47,6 +47,7 @@ export function validateTaskOptions(options: Record<string, unknown>, now: numbe
 
 /** Checks the options that may also change later through `task.update()`. */
 export function validateUpdate(name: string, options: Record<string, unknown>, now: number): void {
+  if (options === null || typeof options !== 'object') fail(name, `update() needs an object of changes, got ${describeValue(options)}`)
   const where = `task "${name}"`
   if (options['interval'] !== undefined) assertInterval(options['interval'], where)
   const schedule = options['schedule']
@@ -91,4 +92,30 @@ export function validateLevelPolicies(name: string, options: Record<string, unkn
   const where = `task "${name}"`
   validateVisibilityOptions(where, options['whenHidden'], options['visibility'])
   validatePostTaskOptions(where, options['postTaskPriority'], options['scheduler'])
+}
+
+/** Throws unless `clock` has the `now`, `setTimeout` and `clearTimeout` functions of a {@link Clock}. */
+export function assertClock(clock: unknown, where: string): void {
+  const c = clock as Record<string, unknown> | null
+  if (c === null || typeof c !== 'object' || typeof c['now'] !== 'function' || typeof c['setTimeout'] !== 'function' || typeof c['clearTimeout'] !== 'function') {
+    throw new InvalidOptionError(`${prefix(where)}clock must have now(), setTimeout() and clearTimeout() functions, got ${describeValue(clock)}`)
+  }
+}
+
+/** Throws unless `logger` has a `warn` function. */
+export function assertLogger(logger: unknown, where: string): void {
+  if (logger === null || typeof logger !== 'object' || typeof (logger as { warn?: unknown }).warn !== 'function') {
+    throw new InvalidOptionError(`${prefix(where)}logger must have a warn(message) function, got ${describeValue(logger)}`)
+  }
+}
+
+/** Checks the options of `stop()`/`stopAll()`: an object whose `timeout`, if given, is a number of ms ≥ 0. */
+export function assertStopOptions(options: unknown, where: string): void {
+  if (options === null || typeof options !== 'object') {
+    throw new InvalidOptionError(`${prefix(where)}options must be an object, got ${describeValue(options)}`)
+  }
+  const timeout = (options as { timeout?: unknown }).timeout
+  if (timeout !== undefined && (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0)) {
+    throw new InvalidOptionError(`${prefix(where)}timeout must be a non-negative number of ms, got ${describeValue(timeout)}`)
+  }
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { connectRegistry, type RemoteRegistrySource } from '../../devtools/src/remote/index.ts'
 import { bridgeMessage, exposeRegistry, InvalidOptionError, localSource, type SourceChange } from '../src/index.ts'
 import { settle, until } from './bridge-helpers.ts'
+import { FakeLocks } from './fake-locks.ts'
 import { setup } from './helpers.ts'
 
 const closers: (() => void)[] = []
@@ -92,9 +93,38 @@ describe('connectRegistry()', () => {
     expect(changes.at(-1)).toMatchObject({ structure: true })
   })
 
+  it('keeps every mirrored history equal to the remote one, across clears, trimming and late joiners', async () => {
+    const { registry, clock, make } = setup()
+    const small = make({ name: 'small', interval: 10, historySize: 7 })
+    const big = make({ name: 'big', interval: 25 })
+    closers.push(exposeRegistry(registry, broadcast('tw-history'), { coalesceMs: 30 }))
+    const early = connectRegistry(broadcast('tw-history'))
+    closers.push(() => early.close())
+    await early.ready
+    small.start()
+    big.start()
+    const mirrors = (remote: RemoteRegistrySource) => ['small', 'big'].every((name) => JSON.stringify(remote.view(name)?.history) === JSON.stringify(registry.get(name)!.history))
+    let late: RemoteRegistrySource | undefined
+    for (let step = 0; step < 12; step++) {
+      await clock.advance(35)
+      if (step === 4) small.clearHistory()
+      if (step === 6) {
+        late = connectRegistry(broadcast('tw-history'))
+        closers.push(() => late!.close())
+        await late.ready
+      }
+      await settle(clock)
+    }
+    await clock.advance(30)
+    await until(() => mirrors(early) && mirrors(late!), clock)
+    expect(early.view('small')!.history).toHaveLength(7)
+    expect(early.view('big')!.history.length).toBeGreaterThan(10)
+    expect(early.view('small')!.history.at(-1)!.runIndex).toBe(small.history.at(-1)!.runIndex)
+  })
+
   it('follows the remote clock in now()', async () => {
     const { remote, clock } = await connected()
-    expect(remote.now!()).toBe(clock.now())
+    expect(remote.now()).toBe(clock.now())
   })
 
   it('ignores and counts malformed messages, never throwing', async () => {
@@ -104,7 +134,7 @@ describe('connectRegistry()', () => {
     port1.postMessage({ protocol: 'tickwork-bridge', version: 1, type: 'update', server: 'x' })
     port1.postMessage(bridgeMessage({ type: 'snapshot', server: 'x', name: 'n', to: 'me', now: 0, views: [{ status: {} }] }))
     port1.postMessage(bridgeMessage({ type: 'hello', client: 'other', to: null }))
-    port1.postMessage(bridgeMessage({ type: 'update', server: 'stranger', now: 0, views: [], removed: [], order: null }))
+    port1.postMessage(bridgeMessage({ type: 'update', server: 'stranger', now: 0, views: [], appended: [], removed: [], order: null }))
     await until(() => remote.diagnostics()['received'] === before['received']! + 5, clock)
     expect(remote.diagnostics()).toMatchObject({ foreign: 1, malformed: 2, ignored: 2, connected: 1, tasks: 2 })
     expect(remote.names()).toEqual(['sync', 'flush'])
@@ -194,5 +224,21 @@ describe('connectRegistry()', () => {
     await remote.ready
     expect(seen).toHaveLength(1)
     expect(warnings).toHaveLength(1)
+  })
+
+  it("carries a single-runner task's role: whether the exposing context runs it", async () => {
+    const { registry, clock, make } = setup()
+    const locks = new FakeLocks()
+    const task = make({ name: 'report', interval: 100, exclusive: 'tabs', locks: locks.tab('A') })
+    const { port1, port2 } = channel()
+    closers.push(exposeRegistry(registry, port1, { coalesceMs: 0 }))
+    const remote = connectRegistry(port2)
+    closers.push(() => remote.close())
+    await remote.ready
+    expect(remote.view('report')?.runner).toBe('other')
+    task.start()
+    await until(() => remote.view('report')?.runner === 'this', clock)
+    await task.stop()
+    await until(() => remote.view('report')?.runner === 'other', clock)
   })
 })

@@ -64,6 +64,29 @@ describe('exposeRegistry()', () => {
     const structural = ofType('update')[1]!
     expect(structural.order).toEqual(['late'])
     expect(structural.removed).toEqual(['poll'])
+    expect(structural.appended).toEqual([])
+  })
+
+  it('sends only the runs after the previous update, and the whole history after clearHistory()', async () => {
+    const { clock, make, send, ofType } = exposed(50)
+    const task = make({ name: 'poll', interval: 10 })
+    send({ type: 'hello', client: 'c1', to: null })
+    await until(() => ofType('snapshot').length === 1)
+    task.start()
+    await clock.advance(50)
+    await until(() => ofType('update').length === 1, clock)
+    expect(ofType('update')[0]!.appended).toEqual([]) // first update: whole history
+    await clock.advance(50)
+    await until(() => ofType('update').length === 2, clock)
+    const second = ofType('update')[1]!
+    expect(second.appended).toEqual(['poll'])
+    expect(second.views[0]!.history.map((run) => run.runIndex)).toEqual([5, 6, 7, 8, 9])
+    task.clearHistory()
+    await clock.advance(50)
+    await until(() => ofType('update').length === 3, clock)
+    const third = ofType('update')[2]!
+    expect(third.appended).toEqual([])
+    expect(third.views[0]!.history.map((run) => run.runIndex)).toEqual([10, 11, 12, 13, 14])
   })
 
   it('coalesces into one microtask when coalesceMs is 0', async () => {
@@ -213,7 +236,7 @@ describe('parseClientMessage() / parseServerMessage()', () => {
     failing.trigger()
     const views = [taskView(registry, 'job')!, taskView(registry, 'bad')!]
     const wire = JSON.parse(JSON.stringify(views))
-    const message = { protocol: BRIDGE_PROTOCOL, version: BRIDGE_VERSION, type: 'update', server: 's', now: 5, views: wire, removed: [], order: null }
+    const message = { protocol: BRIDGE_PROTOCOL, version: BRIDGE_VERSION, type: 'update', server: 's', now: 5, views: wire, appended: [], removed: [], order: null }
     const parsed = parseServerMessage(message)
     expect(parsed).toEqual({ kind: 'ok', message: { ...message, views: JSON.parse(JSON.stringify(views)) } })
 

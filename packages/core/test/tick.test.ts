@@ -8,6 +8,7 @@ import {
   memoryTickStore,
   TaskRegistry,
   type MemoryTickStore,
+  type RunSummary,
   type TaskRecord,
   type TickStore,
 } from '../src/index.ts'
@@ -140,7 +141,9 @@ describe('registry.tick()', () => {
     const stored = await record('flaky')
     expect(stored.totalRuns).toBe(5)
     expect(stored.failedRuns).toBe(2)
-    expect(stored.history.map((run) => run.message)).toEqual([2, 3, 4].map((minute) => `slot ${T0 + minute * MINUTE}`))
+    const history = (await store.get('tickwork:history:flaky')) as RunSummary[]
+    expect(history.map((run) => run.message)).toEqual([2, 3, 4].map((minute) => `slot ${T0 + minute * MINUTE}`))
+    expect(stored.lastSummary).toEqual(history[2])
     expect(stored.config?.schedule).toBe(`every ${MINUTE} ms (fixed delay)`)
 
     // A new isolate: new registry, new task objects, same store.
@@ -163,7 +166,14 @@ describe('registry.tick()', () => {
   })
 
   it('leaves a task to the next tick while an overlapping tick in this isolate runs it', async () => {
-    job('slow', { run: () => new Promise<void>((resolve) => env.clock.setTimeout(() => resolve(ran.push('slow') && undefined), 90_000)) })
+    const slowRun = () =>
+      new Promise<void>((resolve) =>
+        env.clock.setTimeout(() => {
+          ran.push('slow')
+          resolve()
+        }, 90_000),
+      )
+    job('slow', { run: slowRun })
     const first = env.registry.tick({ now: T0, store })
     await env.clock.flush()
     const second = await env.registry.tick({ now: T0 + MINUTE + 30_000, store })

@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
+import { fileURLToPath } from 'node:url'
 import { expect, test } from './console.ts'
 
-const SHOTS = '../../artifacts/screenshots'
+const SHOTS = fileURLToPath(new URL('../../../artifacts/screenshots', import.meta.url))
 
 /** The panel's list row of one task (Playwright's CSS engine pierces the open shadow root). */
 const row = (page: Page, name: string): Locator => page.locator(`[role=option][data-task="${name}"]`)
@@ -63,6 +64,14 @@ test.describe('tickwork devtools in Chromium', () => {
     await expect(inspector.locator('table.history tbody tr')).toHaveCount(2)
     await expect(inspector.locator('table.history tbody tr').first()).toContainText('manual')
     await expect(inspector.locator('table.history tbody tr').first()).toContainText('report sent')
+    const [download] = await Promise.all([page.waitForEvent('download'), inspector.getByRole('button', { name: 'Export history of idle-report as JSON' }).click()])
+    expect(download.suggestedFilename()).toBe('idle-report-history.json')
+    const stream = await download.createReadStream()
+    let text = ''
+    for await (const chunk of stream) text += String(chunk)
+    const exported = JSON.parse(text)
+    expect(exported).toMatchObject({ tickwork: 'history', task: 'idle-report', config: { interval: 60_000 } })
+    expect(exported.history).toHaveLength(2)
   })
 
   test("inspects a failed run's stack", async ({ page }) => {
@@ -112,15 +121,25 @@ test.describe('tickwork devtools in Chromium', () => {
     expect(styles).toEqual({ inShadow: 1, nonce: 'fixture-nonce', inHead: 1 })
   })
 
-  test('virtualises thousands of tasks and keeps the countdown on one ticker', async ({ page }) => {
+  test('virtualises thousands of live tasks', async ({ page }) => {
+    test.setTimeout(60_000)
     await openPanel(page, '?bulk=3000')
     await expect(page.locator('.totals')).toContainText('3006 tasks')
     const mounted = await page.locator('[role=option][data-task]').count()
     expect(mounted).toBeLessThan(40)
     await page.getByRole('listbox').focus()
     await page.keyboard.press('End')
+    await expect(page.locator('[role=option][data-task]')).not.toHaveCount(0)
+    expect(await page.locator('[role=option][data-task]').count()).toBeLessThan(40)
     await expect(page.locator('[role=option][aria-selected=true]')).toHaveAttribute('data-task', 'warm-cache')
     await expect(row(page, 'warm-cache')).toBeInViewport()
+    // Scrolled far away, the selected row stays mounted (keyboard focus and aria-activedescendant depend on it).
+    await page.getByRole('listbox').evaluate((el) => {
+      el.scrollTop = 0
+    })
+    await expect(row(page, 'bulk-0000')).toBeVisible()
+    await expect(row(page, 'warm-cache')).toHaveCount(1)
+    await expect(row(page, 'warm-cache')).not.toBeInViewport()
     // Time one coalesced frame of 3000 live tasks, for the report (not asserted).
     const frameMs = await page.evaluate(
       () =>
@@ -138,6 +157,22 @@ test.describe('tickwork devtools in Chromium', () => {
     )
     console.log(`p95 frame interval with 3006 live tasks, panel open: ${frameMs.toFixed(1)} ms`)
     await page.screenshot({ path: `${SHOTS}/devtools-3000-tasks.png` })
+  })
+
+  test('resizes by dragging its edge and remembers the size after a reload', async ({ page }) => {
+    await openPanel(page, '?bulk=0')
+    const panel = page.locator('.dockpanel')
+    const before = (await panel.boundingBox())!.height
+    const edge = (await page.getByRole('separator', { name: 'Resize tickwork devtools' }).boundingBox())!
+    await page.mouse.move(edge.x + 200, edge.y + edge.height / 2)
+    await page.mouse.down()
+    await page.mouse.move(edge.x + 200, edge.y - 150, { steps: 5 })
+    await page.mouse.up()
+    const after = (await panel.boundingBox())!.height
+    expect(after).toBeGreaterThan(before + 100)
+    await page.reload()
+    await expect(page.getByRole('dialog', { name: 'tickwork devtools' })).toBeVisible()
+    expect(Math.round((await panel.boundingBox())!.height)).toBe(Math.round(after))
   })
 
   test('shows several sources with diagnostics, read-only controls and a dark theme', async ({ page }) => {

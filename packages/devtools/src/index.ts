@@ -33,3 +33,4 @@ export const TickworkDevtools: typeof devtools.TickworkDevtools = isProduction ?
 
 /** The panel alone, to embed in a page of your own; it fills its parent. Renders nothing in production. */
 export const TickworkDevtoolsPanel: typeof panel.TickworkDevtoolsPanel = isProduction ? renderNothing : panel.TickworkDevtoolsPanel
+export { connectRegistry, type ConnectOptions, type RemoteRegistrySource } from './remote/index.ts'

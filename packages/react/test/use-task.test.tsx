@@ -93,6 +93,45 @@ describe('useTask(options) under StrictMode', () => {
     expect(calls).toEqual(['a', 'b'])
   })
 
+  it('calls the latest onError, and without one logs through the task logger', async () => {
+    const seen: string[] = []
+    function Failing(props: { label: string; withHandler: boolean }): ReactNode {
+      useTask({
+        name: 'failing',
+        interval: 1000,
+        registry: env.registry,
+        logger: env.logger,
+        run: () => {
+          throw new Error('boom')
+        },
+        ...(props.withHandler ? { onError: (error: unknown) => void seen.push(`${props.label}:${(error as Error).message}`) } : {}),
+      })
+      return null
+    }
+    const view = render(strict(<Failing label="a" withHandler />))
+    await env.advance(0)
+    view.rerender(strict(<Failing label="b" withHandler />))
+    await env.advance(1000)
+    expect(seen).toEqual(['a:boom', 'b:boom'])
+    view.rerender(strict(<Failing label="c" withHandler={false} />))
+    await env.advance(1000)
+    expect(seen).toHaveLength(2)
+    expect(String(env.warnings.at(-1)?.[0])).toContain('task "failing": run 2 failed: boom')
+  })
+
+  it('follows a new level live', async () => {
+    function Leveled(props: { level: 'low' | 'critical' }): ReactNode {
+      useTask({ name: 'lv', interval: 1000, level: props.level, registry: env.registry, run: () => {} })
+      return null
+    }
+    const view = render(strict(<Leveled level="low" />))
+    const task = env.registry.get('lv') as Task
+    view.rerender(strict(<Leveled level="critical" />))
+    expect(env.registry.get('lv')).toBe(task)
+    expect(task.level).toBe('critical')
+    expect(env.registry.byLevel('critical')).toEqual([task])
+  })
+
   it('applies a new interval with task.update() and keeps the same task', async () => {
     function Poller(props: { interval: number }): ReactNode {
       useTask({ name: 'p', interval: props.interval, registry: env.registry, run: () => {} })

@@ -73,6 +73,8 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
   const clients = new Set<string>()
   const counters = { received: 0, malformed: 0, foreign: 0, ignored: 0, controls: 0, unknownTask: 0, updates: 0, snapshots: 0, postFailed: 0 }
   const dirty = new Set<string>()
+  /** Per task, the run index of the newest summary the last update carried: later updates send only newer runs. */
+  const sentUpTo = new Map<string, number>()
   let structureChanged = false
   let flushPending = false
   let timer: unknown
@@ -100,7 +102,22 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
     dirty.clear()
     const order = structureChanged ? registry.list().map((task) => task.name) : null
     structureChanged = false
-    post(envelope({ type: 'update', server: id, now: clock.now(), views: viewsOf(names), removed: names.filter((n) => registry.get(n) === undefined), order }))
+    const appended: string[] = []
+    const views = viewsOf(names).map((view) => {
+      const taskName = view.status.name
+      const history = view.history
+      const previous = sentUpTo.get(taskName)
+      const newest = history.at(-1)
+      if (newest === undefined) sentUpTo.delete(taskName)
+      else sentUpTo.set(taskName, newest.runIndex)
+      // The previous newest run is still there, so no clearHistory() came between: send the tail only.
+      if (previous === undefined || !history.some((summary) => summary.runIndex === previous)) return view
+      appended.push(taskName)
+      return { ...view, history: history.filter((summary) => summary.runIndex > previous) }
+    })
+    const removed = names.filter((n) => registry.get(n) === undefined)
+    for (const taskName of removed) sentUpTo.delete(taskName)
+    post(envelope({ type: 'update', server: id, now: clock.now(), views, appended, removed, order }))
     counters.updates++
   }
 

@@ -17,7 +17,16 @@ export type ServerMessage = Envelope &
   (
     | { type: 'announce'; server: string; name: string }
     | { type: 'snapshot'; server: string; name: string; to: string; now: number; views: TaskView[] }
-    | { type: 'update'; server: string; now: number; views: TaskView[]; removed: string[]; order: string[] | null }
+    | {
+        type: 'update'
+        server: string
+        now: number
+        views: TaskView[]
+        /** Tasks whose `history` here holds only the runs after the previous update (append them). */
+        appended: string[]
+        removed: string[]
+        order: string[] | null
+      }
     | { type: 'bye'; server: string }
   )
 
@@ -102,6 +111,7 @@ export function parseServerMessage(data: unknown): Parsed<ServerMessage> {
           server,
           now: number(source['now'], 'now'),
           views: views(source['views']),
+          appended: names(source['appended'], 'appended'),
           removed: names(source['removed'], 'removed'),
           order: source['order'] === null ? null : names(source['order'], 'order'),
         })

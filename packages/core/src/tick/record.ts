@@ -20,8 +20,6 @@ export interface TaskRecord {
   /** Slots passed over because no tick came while they were due. */
   skippedRuns: number
   lastSummary: RunSummary | null
-  /** Recent summaries, oldest first, at most the task's `historySize`. */
-  history: RunSummary[]
   /** When the task is next due, as computed by the last tick that looked at it. */
   nextDueAt: number | null
   /** Set when the task will not run again: `completed: …` or an irrecoverable error. */
@@ -44,6 +42,20 @@ export function taskKey(keyPrefix: string, name: string): string {
   return `${keyPrefix}task:${name}`
 }
 
+/**
+ * Store key of a task's recent summaries (oldest first, at most its
+ * `historySize`). Kept apart from the record so that claiming a slot reads and
+ * writes a few hundred bytes, not the whole history.
+ */
+export function historyKey(keyPrefix: string, name: string): string {
+  return `${keyPrefix}history:${name}`
+}
+
+/** Reads a stored history; anything but an array reads as empty. */
+export function parseHistory(value: unknown): RunSummary[] {
+  return Array.isArray(value) ? (value as RunSummary[]) : []
+}
+
 /** Store key of the registry record. */
 export function registryKey(keyPrefix: string): string {
   return `${keyPrefix}registry`
@@ -63,7 +75,6 @@ export function freshRecord(name: string, level: TaskLevel): TaskRecord {
     consecutiveFailures: 0,
     skippedRuns: 0,
     lastSummary: null,
-    history: [],
     nextDueAt: null,
     stopReason: null,
     config: null,
@@ -85,7 +96,6 @@ export function parseRecord(value: unknown): TaskRecord | undefined {
   for (const count of [record.runCount, record.totalRuns, record.failedRuns, record.consecutiveFailures, record.skippedRuns]) {
     if (typeof count !== 'number' || !Number.isFinite(count)) return undefined
   }
-  if (!Array.isArray(record.history)) return undefined
   return record as TaskRecord
 }
 

@@ -6,7 +6,7 @@ import type { Task } from '../task.ts'
 import type { RunSummary } from '../types.ts'
 import { decideDue, nextDueAfterRun } from './due.ts'
 import { memoryTickStore } from './memory-store.ts'
-import { freshRecord, parseRecord, registryKey, taskKey, type RegistryRecord, type TaskRecord } from './record.ts'
+import { freshRecord, historyKey, parseHistory, parseRecord, registryKey, taskKey, type RegistryRecord, type TaskRecord } from './record.ts'
 import { assertTickStore, mutate, type TickStore } from './store.ts'
 
 /** Options of `registry.tick()`. */
@@ -148,7 +148,7 @@ export async function runDue(registry: TaskRegistry, options: TickOptions): Prom
       continue
     }
     busy.add(task)
-    const run = await claimAndRun(store, taskKey(keyPrefix, task.name), task, now).finally(() => busy.delete(task))
+    const run = await claimAndRun(store, keyPrefix, task, now).finally(() => busy.delete(task))
     if (run === CONTENDED) {
       contended.push(task.name)
       continue
@@ -176,10 +176,11 @@ export async function runDue(registry: TaskRegistry, options: TickOptions): Prom
  */
 async function claimAndRun(
   store: TickStore,
-  key: string,
+  keyPrefix: string,
   task: Task,
   now: number,
 ): Promise<typeof CONTENDED | { summary: TickRun; nextDueAt: number | null }> {
+  const key = taskKey(keyPrefix, task.name)
   let slot = 0
   const claimed = await mutate<TaskRecord>(store, key, (current) => {
     const record = recordOf(current, task)
@@ -215,12 +216,12 @@ async function claimAndRun(
       failedRuns: record.failedRuns + (failed ? 1 : 0),
       consecutiveFailures: failed ? record.consecutiveFailures + 1 : 0,
       lastSummary: summary,
-      history: [...record.history, summary].slice(-limit),
       stopReason: record.stopReason ?? stopReason,
     }
     nextDueAt = updated.stopReason === null ? nextDueAfterRun(task, updated, now) : null
     updated.nextDueAt = nextDueAt
     return { write: updated }
   })
+  await mutate<unknown[]>(store, historyKey(keyPrefix, task.name), (current) => ({ write: [...parseHistory(current), summary].slice(-limit) }))
   return { summary: { ...summary, name: task.name, level: task.level, dueAt: slot }, nextDueAt }
 }

@@ -3,7 +3,8 @@ import type { TaskRegistry } from '../registry.ts'
 import type { RegistrySource, SourceChange, TaskView } from '../registry-source.ts'
 import type { TaskConfigView } from '../task.ts'
 import type { TaskStatus } from '../types.ts'
-import { parseRecord, parseRegistryRecord, registryKey, taskKey, type RegistryRecord, type TaskRecord } from './record.ts'
+import { historyKey, parseHistory, parseRecord, parseRegistryRecord, registryKey, taskKey, type RegistryRecord, type TaskRecord } from './record.ts'
+import type { RunSummary } from '../types.ts'
 import { assertTickStore, type TickStore } from './store.ts'
 
 /** Options of {@link snapshotSource}. */
@@ -34,7 +35,7 @@ const UNKNOWN_CONFIG: TaskConfigView = {
   keepAlive: true,
 }
 
-function viewOf(record: TaskRecord, registry: TaskRegistry | undefined): TaskView {
+function viewOf(record: TaskRecord, history: RunSummary[], registry: TaskRegistry | undefined): TaskView {
   const ended = record.stopReason !== null
   const config = registry?.get(record.name)?.config ?? record.config ?? UNKNOWN_CONFIG
   const status: TaskStatus = {
@@ -53,7 +54,7 @@ function viewOf(record: TaskRecord, registry: TaskRegistry | undefined): TaskVie
     nextRunAt: record.nextDueAt,
   }
   if (record.stopReason !== null) status.stopReason = record.stopReason
-  return { status, history: record.history, config }
+  return { status, history, config }
 }
 
 /**
@@ -64,7 +65,7 @@ function viewOf(record: TaskRecord, registry: TaskRegistry | undefined): TaskVie
  *
  * @example
  * const source = await snapshotSource(denoKvStore(kv), { label: 'deno cron' })
- * <TickworkDevtoolsPanel source={source} />
+ * <TickworkDevtoolsPanel sources={[source]} />
  */
 export async function snapshotSource(store: TickStore, registry?: TaskRegistry, options: SnapshotSourceOptions = {}): Promise<SnapshotSource> {
   assertTickStore(store, 'snapshotSource()')
@@ -81,11 +82,16 @@ export async function snapshotSource(store: TickStore, registry?: TaskRegistry, 
     const registryRecord = parseRegistryRecord(await store.get(registryKey(keyPrefix)))
     const wanted = [...(registryRecord?.names ?? [])]
     for (const task of registry?.list() ?? []) if (!wanted.includes(task.name)) wanted.push(task.name)
-    const records = await Promise.all(wanted.map(async (name) => parseRecord(await store.get(taskKey(keyPrefix, name)))))
+    const entries = await Promise.all(
+      wanted.map(async (name) => {
+        const [record, history] = await Promise.all([store.get(taskKey(keyPrefix, name)), store.get(historyKey(keyPrefix, name))])
+        return { record: parseRecord(record), history: parseHistory(history) }
+      }),
+    )
     const nextViews = new Map<string, TaskView>()
-    records.forEach((record) => {
-      if (record !== undefined) nextViews.set(record.name, viewOf(record, registry))
-    })
+    for (const { record, history } of entries) {
+      if (record !== undefined) nextViews.set(record.name, viewOf(record, history, registry))
+    }
     const nextNames = wanted.filter((name) => nextViews.has(name))
     const changed = nextNames.filter((name) => JSON.stringify(nextViews.get(name)) !== JSON.stringify(views.get(name)))
     const structure = nextNames.join('\n') !== names.join('\n')

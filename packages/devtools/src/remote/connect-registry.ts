@@ -34,6 +34,8 @@ export interface ConnectOptions {
 export interface RemoteRegistrySource extends RegistrySource {
   /** True from the first snapshot until either side closes. */
   readonly connected: boolean
+  /** Epoch ms "now" of the remote clock, estimated from its last message. */
+  now(): number
   /** Resolves at the first snapshot. Never rejects: a registry that is never exposed leaves it pending. */
   readonly ready: Promise<void>
   /**
@@ -57,6 +59,18 @@ function validate(port: unknown, options: unknown): asserts options is ConnectOp
       throw new InvalidOptionError(`${PREFIX}${key} must be a non-empty string, got ${describeValue(value)}`)
     }
   }
+}
+
+/**
+ * An update carries only the runs after the previous update: put the runs
+ * this side already has in front (a client that joined in between may hold
+ * some of the new ones already), and keep the remote history size.
+ */
+function withEarlierRuns(view: TaskView, previous: TaskView | undefined): TaskView {
+  if (previous === undefined) return view
+  const last = previous.history.at(-1)?.runIndex ?? -1
+  const merged = [...previous.history, ...view.history.filter((summary) => summary.runIndex > last)]
+  return { ...view, history: merged.slice(Math.max(0, merged.length - view.config.historySize)) }
 }
 
 function randomId(): string {
@@ -149,7 +163,8 @@ export function connectRegistry(port: BridgePort, options: ConnectOptions = {}):
     if (message.server !== server) return void counters.ignored++
     if (message.type === 'bye') return disconnect()
     offset = message.now - clock.now()
-    for (const view of message.views) views.set(view.status.name, view)
+    const appended = new Set(message.appended)
+    for (const view of message.views) views.set(view.status.name, appended.has(view.status.name) ? withEarlierRuns(view, views.get(view.status.name)) : view)
     for (const name of message.removed) views.delete(name)
     if (message.order !== null) order = message.order.filter((name) => views.has(name))
     else if (message.removed.length > 0) order = order.filter((name) => views.has(name))

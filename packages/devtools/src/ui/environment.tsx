@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '@tickwork/core'
-import { createContext, useContext } from 'react'
+import { createContext, useContext, type Provider } from 'react'
 import { animationFrame, type FrameScheduler } from '../store/frame.ts'
 import { createTicker, type Ticker } from '../store/ticker.ts'
 import { defaultStorage, type UiStorage } from '../store/ui-state.ts'
@@ -36,9 +36,9 @@ export function resolveEnvironment(env: DevtoolsEnvironment | undefined): Resolv
 const EnvironmentContext = createContext<ResolvedEnvironment | null>(null)
 
 /** Provides the environment to the panel's components. */
-export const EnvironmentProvider = EnvironmentContext.Provider
+export const EnvironmentProvider: Provider<ResolvedEnvironment | null> = EnvironmentContext.Provider
 
-/** The panel's environment; components outside a panel get the defaults. */
+/** The panel's environment; throws outside a panel, where there is none. */
 export function useEnvironment(): ResolvedEnvironment {
   const env = useContext(EnvironmentContext)
   if (env === null) throw new Error('[tickwork] devtools: component rendered outside <TickworkDevtoolsPanel>')

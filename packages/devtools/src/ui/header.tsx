@@ -30,6 +30,9 @@ function DockIcon({ position }: { position: PanelPosition }): ReactElement {
   )
 }
 
+// Diagnostics keys that mean something went wrong get a warning chip; the rest (message counts and such) a tooltip.
+const PROBLEM = /malformed|invalid|error|fail|drop|ignored|lost|timeout|foreign/i
+
 function humanise(key: string): string {
   return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
 }
@@ -42,7 +45,9 @@ export function Header({ position, onPosition, onClose }: HeaderProps): ReactEle
   const pending = useSourceState((state) => state.pendingChanges)
   const diagnostics = useSourceState((state) => state.diagnostics)
   const counts = useMemo(() => countTasks(tasks), [tasks])
-  const diagnosticEntries = Object.entries(diagnostics).filter(([, value]) => value > 0)
+  const entries = Object.entries(diagnostics)
+  const problems = entries.filter(([key, value]) => value > 0 && PROBLEM.test(key))
+  const others = entries.filter(([key]) => !PROBLEM.test(key))
   return (
     <header className="head">
       <div className="brand">
@@ -77,13 +82,18 @@ export function Header({ position, onPosition, onClose }: HeaderProps): ReactEle
           </span>
         ))}
       </div>
-      {diagnosticEntries.length > 0 ? (
-        <div className="diagnostics" role="status">
-          {diagnosticEntries.map(([key, value]) => (
+      {problems.length > 0 || others.length > 0 ? (
+        <div className="diagnostics" role="status" aria-label="Source diagnostics">
+          {problems.map(([key, value]) => (
             <span key={key} className="chip warn">
               {value} {humanise(key)}
             </span>
           ))}
+          {others.length > 0 ? (
+            <span className="chip" title={others.map(([key, value]) => `${humanise(key)}: ${value}`).join('\n')}>
+              ⓘ {others.length} counters
+            </span>
+          ) : null}
         </div>
       ) : null}
       <div className="spacer" />

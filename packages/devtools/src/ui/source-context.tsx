@@ -1,12 +1,12 @@
 import type { TaskView } from '@tickwork/core'
-import { createContext, useContext } from 'react'
+import { createContext, useContext, type Provider } from 'react'
 import { useStore } from 'zustand'
 import type { SourceState, SourceStore } from '../store/source-store.ts'
 
 const SourceContext = createContext<SourceStore | null>(null)
 
 /** Provides the store of the source on screen. */
-export const SourceProvider = SourceContext.Provider
+export const SourceProvider: Provider<SourceStore | null> = SourceContext.Provider
 
 /** The store of the source on screen. */
 export function useSourceStore(): SourceStore {

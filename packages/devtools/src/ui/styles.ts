@@ -9,7 +9,7 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 :host([data-mode="embed"]) { display: block !important; width: 100% !important; height: 100% !important; }
 .tw-root {
   --bg: #ffffff; --bg2: #f6f7fb; --bg3: #eceff6; --fg: #1b2230; --fg2: #5a6478; --fg3: #8a93a6;
-  --line: #e2e6ef; --accent: #5b5bd6; --accent-bg: #ecebff; --sel: #e9e8ff; --hover: #f3f4fa;
+  --line: #e2e6ef; --accent: #5b5bd6; --accent-fg: #ffffff; --accent-bg: #ecebff; --sel: #e9e8ff; --hover: #f3f4fa;
   --ok: #1a9b5b; --ok-bg: #e3f6ec; --fail: #d93a4a; --fail-bg: #fde8ea; --warn: #b86e00; --warn-bg: #fff3dc;
   --run: #2f7ae5; --run-bg: #e4efff; --mute-bg: #eef0f4;
   --critical: #d93a4a; --high: #e07a10; --medium: #2f7ae5; --low: #7b8496;
@@ -20,7 +20,7 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 }
 .tw-root[data-theme="dark"] {
   --bg: #10131c; --bg2: #161a26; --bg3: #1e2332; --fg: #e6e9f2; --fg2: #a3abbe; --fg3: #6f7890;
-  --line: #262c3d; --accent: #8f8fff; --accent-bg: #25254a; --sel: #222552; --hover: #191d2b;
+  --line: #262c3d; --accent: #8f8fff; --accent-fg: #0d0f1f; --accent-bg: #25254a; --sel: #222552; --hover: #191d2b;
   --ok: #3ccf84; --ok-bg: #12301f; --fail: #ff6370; --fail-bg: #3a1a20; --warn: #ffb547; --warn-bg: #3a2a10;
   --run: #5aa2ff; --run-bg: #14284a; --mute-bg: #202536;
   --critical: #ff6370; --high: #ffa040; --medium: #5aa2ff; --low: #8c95a8;
@@ -70,6 +70,7 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 .chip.level-critical b { color: var(--critical); } .chip.level-high b { color: var(--high); }
 .chip.level-medium b { color: var(--medium); } .chip.level-low b { color: var(--low); }
 .chip.warn { background: var(--warn-bg); color: var(--warn); font-weight: 600; }
+.diagnostics { display: flex; gap: 4px; }
 .spacer { flex: 1; }
 .icon-btn { display: inline-grid; place-items: center; min-width: 26px; height: 26px; padding: 0 6px; border: 1px solid transparent; border-radius: 6px; background: transparent; color: var(--fg2); cursor: pointer; }
 .icon-btn:hover { background: var(--bg3); color: var(--fg); }
@@ -95,7 +96,7 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 .tab-count.fail { background: var(--fail-bg); color: var(--fail); }
 .tab-ro { font-size: 10px; color: var(--fg3); text-transform: uppercase; letter-spacing: .04em; }
 
-.toolbar { display: flex; align-items: center; gap: 6px; padding: 6px 10px; border-bottom: 1px solid var(--line); }
+.toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 6px; padding: 6px 10px; border-bottom: 1px solid var(--line); }
 .toolbar .filter { flex: 1 1 160px; max-width: 280px; height: 26px; padding: 0 9px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); outline: none; }
 .toolbar .filter:focus { border-color: var(--accent); box-shadow: 0 0 0 3px var(--accent-bg); }
 .toolbar select { height: 26px; padding: 0 6px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); cursor: pointer; }
@@ -151,8 +152,8 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 .btn { height: 26px; padding: 0 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg2); color: var(--fg); cursor: pointer; font-weight: 550; }
 .btn:hover:not(:disabled) { border-color: var(--accent); color: var(--accent); }
 .btn:disabled { opacity: .45; cursor: default; }
-.btn-trigger { background: var(--accent); border-color: var(--accent); color: #fff; }
-.btn-trigger:hover:not(:disabled) { color: #fff; filter: brightness(1.1); }
+.btn-trigger { background: var(--accent); border-color: var(--accent); color: var(--accent-fg); }
+.btn-trigger:hover:not(:disabled) { color: var(--accent-fg); filter: brightness(1.1); }
 .btn-stop:hover:not(:disabled) { border-color: var(--fail); color: var(--fail); }
 .btn-export { margin-left: auto; }
 .stop-reason { margin: 0 12px 8px; padding: 6px 9px; border-radius: 6px; background: var(--fail-bg); color: var(--fail); }
@@ -168,6 +169,7 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 table.history { width: 100%; border-collapse: collapse; font-size: 11.5px; }
 .history th { position: sticky; top: 0; padding: 4px 6px; border-bottom: 1px solid var(--line); background: var(--bg); color: var(--fg3); font-size: 10.5px; font-weight: 600; text-align: left; text-transform: uppercase; letter-spacing: .04em; }
 .history td { padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
+.history td.num, .history td.mono, .history td:nth-child(5), .history td:nth-child(6) { white-space: nowrap; }
 .history .num { text-align: right; }
 .history tr.fail > td:first-child { box-shadow: inset 2px 0 0 var(--fail); }
 .history .msg { max-width: 220px; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }

@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react'
+import type { MemoExoticComponent, ReactElement } from 'react'
 import { memo } from 'react'
 import { formatDuration, formatInterval, formatRate } from '../format.ts'
 import { shownState } from '../store/filter-sort.ts'
@@ -20,7 +20,7 @@ export interface TaskRowProps {
 export const ROW_HEIGHT = 34
 
 /** One task in the list. Selects only its own task from the store. */
-export const TaskRow = memo(function TaskRow({ name, selected, onSelect, top }: TaskRowProps): ReactElement | null {
+export const TaskRow: MemoExoticComponent<(props: TaskRowProps) => ReactElement | null> = memo(function TaskRow({ name, selected, onSelect, top }: TaskRowProps): ReactElement | null {
   const view = useTaskView(name)
   if (view === undefined) return null
   const { status, config, history } = view

@@ -1,0 +1,43 @@
+import { StrictMode } from 'react'
+import { act, cleanup, render } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { getDefaultRegistry, systemClock, timerQueueFor } from '@tickwork/core'
+import { App } from '../src/app.tsx'
+
+beforeEach(() => {
+  // The jobs' first runs would reach for the network; nothing answers in these tests.
+  vi.stubGlobal('fetch', () => new Promise(() => {}))
+})
+
+afterEach(() => {
+  cleanup()
+  vi.unstubAllGlobals()
+})
+
+describe('the demo app under StrictMode', () => {
+  it('registers each job once, with one wake-up each, and removes them all on unmount', async () => {
+    const registry = getDefaultRegistry()
+    const view = render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    )
+    expect(registry.list().map((task) => task.name)).toEqual(['heartbeat', 'status-poller', 'metrics-flusher', 'cache-warmer', 'license-check'])
+    expect(registry.list().every((task) => task.state === 'scheduled')).toBe(true)
+    expect(timerQueueFor(systemClock).size).toBe(5)
+    expect(view.getByTestId('job-heartbeat').dataset['state']).toBe('scheduled')
+    act(() => view.unmount())
+    expect(registry.size).toBe(0)
+    expect(timerQueueFor(systemClock).size).toBe(0)
+  })
+
+  it('hides the jobs (but keeps them running) on #/panel', () => {
+    window.location.hash = '#/panel'
+    const view = render(<App />)
+    expect(view.getByTestId('panel-page')).toBeTruthy()
+    expect(view.container.querySelector<HTMLElement>('main.jobs')?.hidden).toBe(true)
+    expect(getDefaultRegistry().size).toBe(5)
+    act(() => view.unmount())
+    window.location.hash = ''
+  })
+})

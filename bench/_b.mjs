@@ -1,0 +1,2 @@
+import { bundleFile } from './lib/bundle.mjs'
+await bundleFile('_m.mjs', 'm', { platform: 'node' })

@@ -1,0 +1,16 @@
+// The one table `pnpm bench` prints: item, subject, measured, target, verdict.
+
+/** A row; `pass` is true/false against a target, or undefined for a comparison row. */
+export function row(item, subject, measured, target = '', pass = undefined) {
+  return { item, subject, measured, target, verdict: pass === undefined ? '' : pass ? 'PASS' : 'FAIL' }
+}
+
+/** Renders rows as a fixed-width text table. */
+export function renderTable(rows) {
+  const headers = { item: '#', subject: 'benchmark', measured: 'measured', target: 'target', verdict: 'verdict' }
+  const keys = Object.keys(headers)
+  const width = Object.fromEntries(keys.map((key) => [key, Math.max(headers[key].length, ...rows.map((r) => String(r[key]).length))]))
+  const line = (r) => keys.map((key) => String(r[key]).padEnd(width[key])).join(' | ').trimEnd()
+  const rule = keys.map((key) => '-'.repeat(width[key])).join('-|-')
+  return [line(headers), rule, ...rows.map(line)].join('\n')
+}
