@@ -9,9 +9,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { binaries } from './binaries.mjs'
 import { buildConformance } from './build.mjs'
+import { buildExamples } from '../examples/build.mjs'
 
 const SAFETY_LIMIT_MS = 30_000
 const dir = await buildConformance()
+const examples = await buildExamples(['node', 'bun'])
 const commands = {
   node: (script, ...args) => [binaries.node, [`${dir}/${script}`, ...args]],
   deno: (script, ...args) => [binaries.deno, ['run', '--allow-all', '--no-config', '--no-lock', `${dir}/${script}`, ...args]],
@@ -22,9 +24,9 @@ const commands = {
  * Starts a child and resolves with its exit code, signal and output.
  * `onLine` sees each stdout line and may act on the child (send a signal).
  */
-function runChild([command, args], onLine = () => {}) {
+function runChild([command, args], onLine = () => {}, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
     let stdout = ''
     let stderr = ''
     let pending = ''
@@ -89,6 +91,11 @@ const scenarios = {
   async 'keepAlive: false tasks alone do not hold the process: it exits by itself'(runtime) {
     exitedCleanly(await runChild(commands[runtime]('child-keep-alive.js', 'background')))
   },
+  async 'installShutdown() signal listeners do not hold the process either'(runtime) {
+    const result = await runChild(commands[runtime]('child-keep-alive.js', 'background-shutdown'))
+    exitedCleanly(result)
+    check(!result.stdout.includes('unexpected shutdown'), 'a shutdown ran without a signal')
+  },
   async 'a keep-alive task holds the process for its 5 runs, then it exits by itself'(runtime) {
     const result = await runChild(commands[runtime]('child-keep-alive.js', 'mixed'))
     exitedCleanly(result)
@@ -102,12 +109,64 @@ const scenarios = {
   },
 }
 
+/** Runs the Node worker example until it processed `until` jobs, then sends SIGTERM. */
+async function runNodeExample(checkpoint, until) {
+  const result = await runChild([binaries.node, [`${examples}/node.js`, checkpoint]], (line, child) => {
+    if (line === `processed ${until}`) child.kill('SIGTERM')
+  })
+  exitedCleanly(result)
+  check(existsSync(checkpoint), 'no checkpoint written')
+  return JSON.parse(readFileSync(checkpoint, 'utf8')).processed
+}
+
+/** Examples, each on its own runtime. */
+const exampleScenarios = {
+  node: {
+    async 'examples/node: SIGTERM saves the checkpoint, exit 0, and the next start resumes from it'() {
+      const out = mkdtempSync(join(tmpdir(), 'tickwork-example-node-'))
+      try {
+        const first = await runNodeExample(`${out}/checkpoint.json`, 2)
+        check(first >= 2, `checkpoint says ${first} jobs, the log said 2`)
+        const second = await runNodeExample(`${out}/checkpoint.json`, first + 1)
+        check(second > first, `second run did not resume: ${first} then ${second}`)
+      } finally {
+        rmSync(out, { recursive: true, force: true })
+      }
+    },
+  },
+  bun: {
+    async 'examples/bun: serves the task output over HTTP and exits 0 on SIGTERM'() {
+      let url
+      let served
+      const result = await runChild([binaries.bun, [`${examples}/bun.js`]], (line, child) => {
+        const match = /^listening on (\S+)/.exec(line)
+        if (!match) return
+        url = match[1]
+        served = (async () => {
+          // Bounded by attempts, not time: the first refresh runs right after start.
+          for (let attempt = 0; attempt < 100; attempt++) {
+            const prices = await (await fetch(`${url}/prices`)).json()
+            if (prices.version >= 1) return { prices, status: await (await fetch(`${url}/status`)).json() }
+            await new Promise((resolve) => setTimeout(resolve, 20))
+          }
+          return { prices: null, status: null }
+        })().finally(() => child.kill('SIGTERM'))
+      }, { PORT: '0' })
+      check(url !== undefined, `never printed its URL; stdout: ${result.stdout.slice(0, 200)} stderr: ${result.stderr.slice(0, 300)}`)
+      const { prices, status } = await served
+      check(prices?.prices?.btc > 60_000, `GET /prices: ${JSON.stringify(prices)}`)
+      check(status?.totalCount === 1 && status.tasks[0].name === 'refresh-prices', `GET /status: ${JSON.stringify(status)?.slice(0, 200)}`)
+      exitedCleanly(result)
+    },
+  },
+}
+
 const only = process.argv.slice(2)
 let passed = 0
 let failed = 0
 for (const runtime of Object.keys(commands)) {
   if (only.length > 0 && !only.includes(runtime)) continue
-  for (const [name, scenario] of Object.entries(scenarios)) {
+  for (const [name, scenario] of [...Object.entries(scenarios), ...Object.entries(exampleScenarios[runtime] ?? {})]) {
     try {
       await scenario(runtime)
       passed++

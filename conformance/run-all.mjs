@@ -18,6 +18,8 @@ const runtimes = {
   chromium: [process.execPath, ['conformance/runners/browser.mjs', dir, 'page']],
   'web-worker': [process.execPath, ['conformance/runners/browser.mjs', dir, 'worker']],
   workerd: [process.execPath, ['conformance/runners/workerd.mjs', dir]],
+  // Not a runtime: the Web Worker example, in the same Chromium.
+  'example:web-worker': [process.execPath, ['examples/web-worker/test.mjs']],
 }
 const only = process.argv.slice(2)
 const unknown = only.filter((name) => !(name in runtimes))
@@ -30,6 +32,7 @@ const SUMMARY = /(\d+) passed, (\d+) failed/
 
 /** Runs one runtime; its last summary line counts, and a crash without one is one failure. */
 function run(name, [command, args]) {
+  const started = Date.now()
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
@@ -42,7 +45,7 @@ function run(name, [command, args]) {
       const counts = last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 1 }
       if (code !== 0 && counts.failed === 0) counts.failed = 1
       console.log(`\n--- ${name} (exit ${code})\n${output.trimEnd()}`)
-      resolve({ name, ...counts })
+      resolve({ name, ...counts, seconds: (Date.now() - started) / 1000 })
     })
   })
 }
@@ -54,7 +57,7 @@ for (const [name, command] of Object.entries(runtimes)) {
 }
 const passed = rows.reduce((sum, row) => sum + row.passed, 0)
 const failed = rows.reduce((sum, row) => sum + row.failed, 0)
-console.log('\nruntime       passed  failed')
-for (const row of rows) console.log(`${row.name.padEnd(12)} ${String(row.passed).padStart(7)} ${String(row.failed).padStart(7)}`)
+console.log('\nruntime              passed  failed  seconds')
+for (const row of rows) console.log(`${row.name.padEnd(19)} ${String(row.passed).padStart(7)} ${String(row.failed).padStart(7)} ${row.seconds.toFixed(1).padStart(8)}`)
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)

@@ -9,6 +9,7 @@ import './cases/sleep.ts'
 import './cases/registry.ts'
 import './cases/keep-alive.ts'
 import './cases/post-task.ts'
+import './cases/shutdown.ts'
 import './cases/real-clock.ts'
 
 export { runCases as runConformance, runtimeName, type SuiteReport } from './harness.ts'

@@ -3,10 +3,12 @@
  * `mixed`: a keep-alive task with maxRuns: 5 holds the process while a
  * `keepAlive: false` task runs beside it; once the first completes, nothing
  * holds the process any more. `background`: only `keepAlive: false` tasks.
- * Usage: <runtime> child-keep-alive.js mixed|background
+ * `background-shutdown`: the same with `installShutdown()`, whose signal
+ * listeners must not hold the process either.
+ * Usage: <runtime> child-keep-alive.js mixed|background|background-shutdown
  */
 import process from 'node:process'
-import { createTask, TaskRegistry } from '@tickwork/core'
+import { createTask, installShutdown, TaskRegistry } from '@tickwork/core'
 
 const mode = process.argv[2]
 const registry = new TaskRegistry()
@@ -15,4 +17,5 @@ if (mode === 'mixed') {
   createTask({ name: 'foreground', interval: 10, maxRuns: 5, registry, run: ({ runIndex }) => console.log(`foreground ${runIndex}`) })
 }
 registry.startAll()
+if (mode === 'background-shutdown') installShutdown(registry, { hooks: [() => console.log('unexpected shutdown')] })
 console.log('started')

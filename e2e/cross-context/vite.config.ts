@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -8,10 +9,12 @@ const root = resolve(here, '../..')
 /** Serves the cross-context fixture page and its worker, straight from the workspace sources. */
 export default defineConfig({
   root: resolve(here, 'fixture'),
+  plugins: [react()],
   resolve: {
     alias: [
       { find: /^@tickwork\/core$/, replacement: resolve(root, 'packages/core/src/index.ts') },
       { find: /^@tickwork\/devtools\/remote$/, replacement: resolve(root, 'packages/devtools/src/remote/index.ts') },
+      { find: /^@tickwork\/devtools$/, replacement: resolve(root, 'packages/devtools/src/index.ts') },
     ],
   },
   server: { port: 5191, strictPort: true, host: '127.0.0.1' },

@@ -55,6 +55,11 @@ const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 
 createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://localhost')
+  if (url.pathname.startsWith('/api/')) {
+    // The demo's status endpoint lives in its Vite server; here it is simply down.
+    response.writeHead(503, { 'content-type': 'application/json' }).end('{"error":"no API in the CSP check"}')
+    return
+  }
   const [dir, path] = url.pathname.startsWith('/panel/') ? ['panel', url.pathname.slice('/panel/'.length)] : ['demo', url.pathname.slice(1)]
   let file = normalize(join(out, dir, path))
   if (!file.startsWith(join(out, dir)) || !existsSync(file) || statSync(file).isDirectory()) {

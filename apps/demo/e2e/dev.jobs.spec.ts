@@ -55,20 +55,12 @@ test.describe('demo jobs (dev server, StrictMode)', () => {
     expect(errors).toEqual([])
   })
 
-  test('the irrecoverable task shows failed with its reason, and restarts', async ({ page }) => {
+  test('follows prefers-color-scheme, and the toggle overrides it', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'dark' })
     await page.goto('/')
-    await expect(page.getByTestId('state-license-check')).toHaveText('failed', { timeout: 15_000 })
-    await expect(page.getByTestId('reason-license-check')).toHaveText('IrrecoverableError: license revoked by the server (HTTP 403)')
-    await expect(page.getByTestId('job-license-check')).toHaveAttribute('data-state', 'failed')
-    await expect(page.getByTestId('runs-license-check')).toHaveText('4')
-    await page.getByTestId('job-license-check').getByRole('button', { name: 'Restart' }).click()
-    await expect(page.getByTestId('state-license-check')).not.toHaveText('failed')
-    await expect(page.getByTestId('reason-license-check')).toHaveCount(0)
-  })
-
-  test('light and dark mode, with the toggle', async ({ page }) => {
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     await page.emulateMedia({ colorScheme: 'light' })
-    await page.goto('/')
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'light')
     await expect(page.getByTestId('state-license-check')).toHaveText('failed', { timeout: 15_000 })
     await expect(page.getByTestId('cache-generation')).toBeVisible()
     await screenshot(page, 'jobs-light')
@@ -80,12 +72,6 @@ test.describe('demo jobs (dev server, StrictMode)', () => {
     await screenshot(page, 'jobs-dark')
     // The choice is remembered over a reload, whatever the OS prefers.
     await page.reload()
-    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
-  })
-
-  test('follows prefers-color-scheme until the user picks', async ({ page }) => {
-    await page.emulateMedia({ colorScheme: 'dark' })
-    await page.goto('/')
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
   })
 })

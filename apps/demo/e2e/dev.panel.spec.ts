@@ -71,14 +71,22 @@ test.describe('devtools panel over the demo (dev server)', () => {
     expect(errors).toEqual([])
   })
 
-  test('shows the irrecoverable failure and its reason in the inspector', async ({ page }) => {
+  test('the irrecoverable task shows failed with its reason in the card and the inspector, and restarts', async ({ page }) => {
     await page.goto('/')
     await expect(page.getByTestId('state-license-check')).toHaveText('failed', { timeout: 15_000 })
+    await expect(page.getByTestId('reason-license-check')).toHaveText('IrrecoverableError: license revoked by the server (HTTP 403)')
+    await expect(page.getByTestId('job-license-check')).toHaveAttribute('data-state', 'failed')
+    await expect(page.getByTestId('runs-license-check')).toHaveText('4')
     await openPanel(page)
+    await expect(page.locator('[data-task="license-check"]')).toContainText('failed')
     await select(page, 'license-check')
     const inspector = page.getByLabel('Inspector: license-check')
     await expect(inspector).toContainText('license revoked by the server (HTTP 403)')
     await expect(inspector).toContainText('IrrecoverableError')
+    // Start from the panel: the loop runs again and the card leaves its failed state.
+    await page.getByRole('button', { name: 'Start license-check' }).click()
+    await expect(page.getByTestId('state-license-check')).not.toHaveText('failed')
+    await expect(page.getByTestId('reason-license-check')).toHaveCount(0)
   })
 
   test('the #/panel route embeds the panel full-page while the jobs keep running', async ({ page }) => {

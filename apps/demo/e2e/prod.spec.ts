@@ -32,9 +32,13 @@ test.describe('production build (vite build + vite preview)', () => {
     await expectMoreRuns(page, 'heartbeat', 2)
     await expect(page.getByTestId('output-status-poller')).toContainText(/request #|HTTP 503|timed out/)
     await expect(page.getByTestId('state-license-check')).toHaveText('failed', { timeout: 15_000 })
+    await expect(page.getByTestId('reason-license-check')).toContainText('IrrecoverableError')
     await expect(page.getByRole('button', { name: 'Open tickwork devtools' })).toHaveCount(0)
     expect(await page.evaluate(() => '__tickwork' in window)).toBe(false)
     await screenshot(page, 'production')
+    // The card's own Restart button starts the failed task again.
+    await page.getByTestId('job-license-check').getByRole('button', { name: 'Restart' }).click()
+    await expect(page.getByTestId('state-license-check')).not.toHaveText('failed')
     expect(errors).toEqual([])
   })
 

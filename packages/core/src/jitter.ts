@@ -54,7 +54,7 @@ export function jitter(schedule: Schedule, ratio: number, options: JitterOptions
         const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0.5
         // Spread by the nominal interval when there is one: a fixed-rate slot may be almost due.
         const spread = schedule.interval ?? wait
-        due = Math.max(context.now, base + (unit * 2 - 1) * ratio * spread)
+        due = Math.max(context.now, Math.round(base + (unit * 2 - 1) * ratio * spread))
       }
       lastBase = base
       lastJittered = due

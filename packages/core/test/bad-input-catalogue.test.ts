@@ -20,9 +20,16 @@ import {
   sleep,
   TaskRegistry,
   TickworkError,
+  installShutdown,
+  shutdown,
+  snapshotSource,
   type Task,
 } from '@tickwork/core'
+import { alarmTicker, durableObjectStore, kvStore, scheduledHandler } from '@tickwork/core/cloudflare'
 import { cron } from '@tickwork/core/cron'
+import { denoCron, denoKvStore } from '@tickwork/core/deno'
+import { fileStore } from '@tickwork/core/file-store'
+import { tickHandler } from '@tickwork/core/http'
 import { createTestClock } from '@tickwork/core/testing'
 
 const silent = { warn: () => {} }
@@ -128,6 +135,24 @@ const cases: Case[] = [
   ['exposeRegistry', 'not a registry', () => exposeRegistry('registry' as never, port()), '`"registry"` (string)'],
   ['exposeRegistry', 'port that is not a port', () => exposeRegistry(fresh().registry, {} as never), '`{}` (object)'],
   ['exposeRegistry', 'negative coalesceMs', () => exposeRegistry(fresh().registry, port(), { coalesceMs: -1 }), '`-1` (number)'],
+
+  // shutdown
+  ['shutdown', 'registry that is not a registry', () => shutdown('all' as never), '`"all"` (string)'],
+  ['shutdown', 'negative timeout', () => shutdown(fresh().registry, { timeout: -1 }), '`-1` (number)'],
+  ['shutdown', 'hooks that are not functions', () => shutdown(fresh().registry, { hooks: ['flush'] as never }), '`["flush"]` (array)'],
+  ['installShutdown', 'signals that are not names', () => installShutdown(fresh().registry, { signals: [15] as never }), '`[15]` (array)'],
+  ['installShutdown', 'exit that is a string', () => installShutdown(fresh().registry, { exit: 'yes' as never }), '`"yes"` (string)'],
+
+  // stores and edge adapters
+  ['fileStore', 'empty directory', () => fileStore({ directory: '' }), '`""` (string)'],
+  ['snapshotSource', 'store that is not a store', () => snapshotSource(42 as never), '`42` (number)'],
+  ['tickHandler', 'no options', () => tickHandler(fresh().registry, undefined as never), '`undefined` (undefined)'],
+  ['scheduledHandler', 'no options', () => scheduledHandler(fresh().registry, null as never), '`null` (null)'],
+  ['kvStore', 'not a KV namespace', () => kvStore({} as never), '`{}` (object)'],
+  ['durableObjectStore', 'not a storage', () => durableObjectStore('storage' as never), '`"storage"` (string)'],
+  ['alarmTicker', 'storage without setAlarm', () => alarmTicker({} as never, fresh().registry), '`{}` (object)'],
+  ['denoCron', 'empty name', () => denoCron(fresh().registry, { name: '', schedule: '* * * * *', kv: {} } as never), '`""` (string)'],
+  ['denoKvStore', 'not a Deno.Kv', () => denoKvStore(null as never), '`null` (null)'],
 ]
 
 /** Calls the case; returns the error it threw or rejected with. */

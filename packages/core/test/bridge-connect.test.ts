@@ -115,6 +115,8 @@ describe('connectRegistry()', () => {
       }
       await settle(clock)
     }
+    // Stop the runs, so the last coalescing window carries the last ones.
+    await Promise.all([small.stop(), big.stop()])
     await clock.advance(30)
     await until(() => mirrors(early) && mirrors(late!), clock)
     expect(early.view('small')!.history).toHaveLength(7)
@@ -128,7 +130,7 @@ describe('connectRegistry()', () => {
   })
 
   it('ignores and counts malformed messages, never throwing', async () => {
-    const { remote, port1, clock } = await connected()
+    const { remote, port1, clock, changes } = await connected()
     const before = remote.diagnostics()
     port1.postMessage('junk')
     port1.postMessage({ protocol: 'tickwork-bridge', version: 1, type: 'update', server: 'x' })
@@ -137,6 +139,8 @@ describe('connectRegistry()', () => {
     port1.postMessage(bridgeMessage({ type: 'update', server: 'stranger', now: 0, views: [], appended: [], removed: [], order: null }))
     await until(() => remote.diagnostics()['received'] === before['received']! + 5, clock)
     expect(remote.diagnostics()).toMatchObject({ foreign: 1, malformed: 2, ignored: 2, connected: 1, tasks: 2 })
+    // Subscribers hear of the counters moving (a panel shows them), with nothing to re-read.
+    expect(changes.filter((change) => change.names.length === 0 && !change.structure)).toHaveLength(3)
     expect(remote.names()).toEqual(['sync', 'flush'])
   })
 

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { cron } from '../src/cron.ts'
 import {
   createTask,
+  fixedDelay,
   fixedRate,
+  jitter,
   InvalidOptionError,
   IrrecoverableError,
   memoryTickStore,
@@ -89,6 +91,29 @@ describe('registry.tick()', () => {
     expect(report.summaries[0]?.lateMs).toBe(10_000)
     expect((await record('rate')).skippedRuns).toBe(3)
     expect(report.nextDueAt).toBe(T0 + 5 * MINUTE)
+  })
+
+  it('keeps the due time a random schedule drew after the run instead of drawing again each tick', async () => {
+    let draw = 1
+    job('jittery', { schedule: jitter(fixedDelay(MINUTE), 0.5, { random: () => draw }) })
+    await env.registry.tick({ now: T0, store })
+    expect((await record('jittery')).nextDueAt).toBe(T0 + 90_000)
+    // Drawn again, the next run would be due at T0 + 30 s, before the next tick.
+    draw = 0
+    const early = await env.registry.tick({ now: T0 + MINUTE, store })
+    expect(early.summaries).toEqual([])
+    expect(early.nextDueAt).toBe(T0 + 90_000)
+    await env.registry.tick({ now: T0 + 2 * MINUTE, store })
+    expect(ran).toEqual(['jittery', 'jittery'])
+  })
+
+  it('asks the schedule again when a deploy changed it', async () => {
+    job('a', { interval: 10 * MINUTE })
+    await env.registry.tick({ now: T0, store })
+    env.registry.unregister('a')
+    job('a', { interval: MINUTE })
+    await env.registry.tick({ now: T0 + MINUTE, store })
+    expect(ran).toEqual(['a', 'a'])
   })
 
   it('follows a cron schedule: due only when a cron slot has come', async () => {

@@ -159,6 +159,23 @@ test.describe('tickwork devtools in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}/devtools-3000-tasks.png` })
   })
 
+  test('styles itself under a strict style-src CSP through styleNonce', async ({ page, consoleErrors }) => {
+    // The fixture server sends `style-src 'nonce-fixture-nonce'` for /?csp pages.
+    await page.goto('/?csp&bulk=0')
+    // The CSP is enforced: the host page's own inline <style> (no nonce) is refused...
+    expect(await page.locator('#probe').evaluate((el) => getComputedStyle(el).color)).not.toBe('rgb(204, 0, 0)')
+    // ...while the panel's nonce'd stylesheet applies.
+    const toggle = page.getByRole('button', { name: 'Open tickwork devtools' })
+    expect(await toggle.evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    await toggle.click()
+    await expect(page.getByRole('dialog', { name: 'tickwork devtools' })).toBeVisible()
+    expect(await page.locator('.dockpanel').evaluate((el) => getComputedStyle(el).position)).toBe('fixed')
+    // The host's refused inline style is the only expected error; anything else still fails the test.
+    const refused = consoleErrors.filter((text) => /inline style violates the following Content Security Policy/.test(text))
+    expect(refused.length).toBeGreaterThan(0)
+    consoleErrors.splice(0, consoleErrors.length, ...consoleErrors.filter((text) => !refused.includes(text)))
+  })
+
   test('resizes by dragging its edge and remembers the size after a reload', async ({ page }) => {
     await openPanel(page, '?bulk=0')
     const panel = page.locator('.dockpanel')

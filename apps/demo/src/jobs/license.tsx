@@ -1,4 +1,4 @@
-import { useRef, useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { IrrecoverableError } from '@tickwork/core'
 import { useTask, useTaskStatus } from '@tickwork/react'
 import { JobCard } from '../components/job-card.tsx'
@@ -25,19 +25,28 @@ export function LicenseJob(): ReactNode {
       return `license valid (${VALID_CHECKS - checks.current} checks left)`
     },
   })
+  // A new loop (the Restart button, or Start in the devtools panel) gets three
+  // fresh checks. Reset on the synchronous stateChanged event, before any run.
+  useEffect(() => {
+    let previous = task.state
+    return task.subscribe((event) => {
+      if (event.type !== 'stateChanged') return
+      const ended = previous === 'failed' || previous === 'stopped' || previous === 'idle'
+      if (ended && event.state === 'scheduled') {
+        checks.current = 0
+        setLeft(VALID_CHECKS)
+      }
+      previous = event.state
+    })
+  }, [task])
   const failed = useTaskStatus(task)?.state === 'failed'
-  const restart = () => {
-    checks.current = 0
-    setLeft(VALID_CHECKS)
-    task.start()
-  }
   return (
     <JobCard
       task={task}
       title="License check"
       description="Throws IrrecoverableError after three checks: the loop stops and the card shows why."
       actions={
-        <button type="button" className="chip" onClick={restart}>
+        <button type="button" className="chip" onClick={() => task.start()}>
           Restart
         </button>
       }

@@ -1,3 +1,4 @@
+/// <reference types="node" />
 /**
  * A file-backed store for cached values on Node, Bun and Deno. It is its own
  * entry point (`@tickwork/core/file-store`) so browser bundles never import `fs`.

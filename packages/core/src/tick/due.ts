@@ -17,7 +17,8 @@ export type DueDecision =
  * Decides from the task's schedule and its stored record whether it is due at
  * `now`. The schedule is asked as its own loop would ask it after the last
  * run, with that run's tick time as "now": so a fixed-delay task of 60 s
- * ticked once a minute runs on every tick. When several slots came since,
+ * ticked once a minute runs on every tick. The answer given after the last
+ * run is kept in the record and reused while the schedule is unchanged. When several slots came since,
  * the latest one is claimed and the others count as skipped, never run in a burst.
  */
 export function decideDue(task: Task, record: TaskRecord, now: number): DueDecision {
@@ -28,7 +29,7 @@ export function decideDue(task: Task, record: TaskRecord, now: number): DueDecis
   const skip = (count: number): void => {
     skipped += count
   }
-  const first = task.schedule.next({
+  const first = storedDue(task, record) ?? task.schedule.next({
     now: record.lastTickAt ?? now,
     previousDueAt: record.lastDueAt,
     runCount: record.runCount,
@@ -53,6 +54,16 @@ export function decideDue(task: Task, record: TaskRecord, now: number): DueDecis
     skipped++
   }
   return { kind: 'due', slot, skipped }
+}
+
+/**
+ * The due time the last run computed, while the schedule is unchanged: asked
+ * once, as the loop asks it, so a random schedule (jitter) is not re-drawn on
+ * every tick. A deploy that changes the schedule makes it ask again.
+ */
+function storedDue(task: Task, record: TaskRecord): number | undefined {
+  if (record.nextDueAt === null || record.lastTickAt === null) return undefined
+  return record.config?.schedule === task.config.schedule ? record.nextDueAt : undefined
 }
 
 /** When the task is next due after a run of `slot` in the tick at `now`, or null when it has ended. */

@@ -195,15 +195,19 @@ async function claimAndRun(
         lastTickAt: now,
         runCount: record.runCount + 1,
         skippedRuns: record.skippedRuns + decision.skipped,
+        // Computed again after the run; until then the claimed slot is what stands.
+        nextDueAt: null,
         config: task.config,
       },
     }
   })
   if (claimed === undefined) return CONTENDED
 
+  const failedBefore = task.status().state === 'failed'
   const summary = await task.runOnce({ scheduledAt: slot, trigger: 'schedule' })
-  const status = task.status()
-  const stopReason = task.state === 'failed' ? (status.stopReason ?? 'failed') : null
+  const after = task.status()
+  // This run threw an IrrecoverableError: the task ends here, as its loop would.
+  const stopReason = !failedBefore && after.state === 'failed' ? (after.stopReason ?? 'failed') : null
   let nextDueAt: number | null = null
   const limit = task.config.historySize
   await mutate<TaskRecord>(store, key, (current) => {

@@ -175,15 +175,18 @@ export function connectRegistry(port: BridgePort, options: ConnectOptions = {}):
   function onMessage(event: MessageEvent): void {
     counters.received++
     const parsed = parseServerMessage(event.data)
-    if (parsed.kind === 'ok') handle(parsed.message)
-    else if (parsed.kind === 'foreign') counters.foreign++
-    else if (parsed.kind === 'other-side') counters.ignored++
+    if (parsed.kind === 'ok') return handle(parsed.message)
+    if (parsed.kind === 'other-side') return void counters.ignored++
+    if (parsed.kind === 'foreign') counters.foreign++
     else counters.malformed++
+    // Nothing to re-read, but a panel shows the counters: let it look again.
+    notify({ names: [], structure: false })
   }
 
   function onMessageError(): void {
     counters.received++
     counters.malformed++
+    notify({ names: [], structure: false })
   }
 
   port.addEventListener('message', onMessage)

@@ -27,7 +27,10 @@ export function Sparkline({ history, points = 24, width = 84, height = 20 }: Spa
   const label = `last ${runs.length} runs, longest ${Math.round(max)} ms, ${coords.filter((c) => c.failed).length} failed`
   return (
     <svg className="spark" width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-      <polyline className="spark-line" fill="none" points={coords.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ')} />
+      {coords.length > 1 ? (
+        <polyline className="spark-line" fill="none" points={coords.map((c) => `${c.x.toFixed(1)},${c.y.toFixed(1)}`).join(' ')} />
+      ) : null}
+      {coords.length === 1 && coords[0] !== undefined && !coords[0].failed ? <circle className="spark-dot" cx={coords[0].x} cy={coords[0].y} r={1.8} /> : null}
       {coords.map((c, index) =>
         c.failed ? <circle key={index} className="spark-fail" data-failed="true" cx={c.x} cy={c.y} r={2.2} /> : null,
       )}

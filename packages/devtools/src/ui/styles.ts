@@ -28,7 +28,8 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
   color-scheme: dark;
 }
 .tw-root *, .tw-root *::before, .tw-root *::after { box-sizing: border-box; }
-.tw-root button, .tw-root input, .tw-root select { font: inherit; color: inherit; }
+/* :where() keeps this reset at zero specificity, so component classes below win. */
+:where(.tw-root) :where(button, input, select) { font: inherit; color: inherit; }
 .tw-root :focus-visible { outline: 2px solid var(--accent); outline-offset: -2px; }
 .tw-root .panel:focus, .tw-root .panel:focus-visible { outline: none; }
 .mono, .num, .countdown, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-variant-numeric: tabular-nums; }
@@ -141,6 +142,7 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 
 .spark { display: block; overflow: visible; }
 .spark-line { stroke: var(--accent); stroke-width: 1.4; stroke-linejoin: round; stroke-linecap: round; }
+.spark-dot { fill: var(--accent); }
 .spark-fail { fill: var(--fail); stroke: var(--bg); stroke-width: 1; }
 
 .inspector { display: flex; flex-direction: column; flex: 1 1 45%; min-width: 0; min-height: 0; overflow: auto; border-left: 1px solid var(--line); background: var(--bg); }
@@ -165,9 +167,9 @@ export const PANEL_CSS = `/* tickwork-devtools:panel */
 .field { display: flex; justify-content: space-between; gap: 10px; }
 .field dt { color: var(--fg2); }
 .field dd { margin: 0; text-align: right; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
-.hist-wrap { padding: 0 12px 12px; }
+.hist-wrap { padding: 0 12px 12px; overflow-x: auto; }
 table.history { width: 100%; border-collapse: collapse; font-size: 11.5px; }
-.history th { position: sticky; top: 0; padding: 4px 6px; border-bottom: 1px solid var(--line); background: var(--bg); color: var(--fg3); font-size: 10.5px; font-weight: 600; text-align: left; text-transform: uppercase; letter-spacing: .04em; }
+.history th { padding: 4px 6px; border-bottom: 1px solid var(--line); background: var(--bg); color: var(--fg3); font-size: 10.5px; font-weight: 600; text-align: left; text-transform: uppercase; letter-spacing: .04em; }
 .history td { padding: 4px 6px; border-bottom: 1px solid var(--line); vertical-align: top; }
 .history td.num, .history td.mono, .history td:nth-child(5), .history td:nth-child(6) { white-space: nowrap; }
 .history .num { text-align: right; }
