@@ -1,5 +1,6 @@
 // Real child processes on Node, Deno and Bun: graceful shutdown on SIGTERM
-// and processes that must exit by themselves (keep-alive, stopAll()).
+// and SIGINT, processes that must exit by themselves (keep-alive, stopAll()),
+// and the Node and Bun examples.
 // Pass/fail never depends on how long anything took: the only clock here is
 // a generous safety limit that turns a hung child into a failure.
 // Usage: node conformance/child-processes.mjs [node|deno|bun ...]
@@ -12,8 +13,15 @@ import { buildConformance } from './build.mjs'
 import { buildExamples } from '../examples/build.mjs'
 
 const SAFETY_LIMIT_MS = 30_000
-const dir = await buildConformance()
-const examples = await buildExamples(['node', 'bun'])
+let dir
+let examples
+try {
+  dir = await buildConformance()
+  examples = await buildExamples(['node', 'bun'])
+} catch (error) {
+  console.log(`build failed: ${String(error)}\n0 passed, 1 failed`)
+  process.exit(1)
+}
 const commands = {
   node: (script, ...args) => [binaries.node, [`${dir}/${script}`, ...args]],
   deno: (script, ...args) => [binaries.deno, ['run', '--allow-all', '--no-config', '--no-lock', `${dir}/${script}`, ...args]],
@@ -61,33 +69,37 @@ const exitedCleanly = (result) => {
   check(result.code === 0 && result.signal === null, `exit code ${result.code}, signal ${result.signal}; stderr: ${result.stderr.trim().slice(0, 400)}`)
 }
 
+/** Sends `signal` while a run is mid-write; the run must finish, the hooks flush, the exit code be 0. */
+async function shutdownMidWrite(runtime, signal) {
+  const out = mkdtempSync(join(tmpdir(), `tickwork-shutdown-${runtime}-`))
+  try {
+    let signalled = false
+    const result = await runChild(commands[runtime]('child-shutdown.js', out), (line, child) => {
+      // `ready` is printed right after a run wrote its first half: the signal lands mid-write.
+      if (line === 'ready' && !signalled) {
+        signalled = true
+        child.kill(signal)
+      }
+    })
+    check(signalled, `the child never printed ready; stdout: ${result.stdout.slice(0, 200)}`)
+    exitedCleanly(result)
+    check(existsSync(`${out}/state.json`), 'the flush hook did not write state.json')
+    const state = JSON.parse(readFileSync(`${out}/state.json`, 'utf8'))
+    check(state.reason === signal, `hook reason ${state.reason}, sent ${signal}`)
+    check(state.states.every((s) => s === 'stopped'), `task states at flush time: ${state.states.join(', ')}`)
+    const lines = readFileSync(`${out}/runs.log`, 'utf8').trim().split('\n')
+    lines.forEach((line, i) => check(line === `${i % 2 === 0 ? 'begin' : 'end'} ${Math.floor(i / 2)}`, `runs.log line ${i + 1} is "${line}": a run was cut off`))
+    check(lines.length % 2 === 0, `runs.log ends with "${lines.at(-1)}": the last run was cut off mid-write`)
+    check(state.written === lines.length / 2, `state.json counted ${state.written} complete runs, runs.log has ${lines.length / 2}`)
+    check(existsSync(`${out}/hooks.log`), 'the second hook did not run')
+  } finally {
+    rmSync(out, { recursive: true, force: true })
+  }
+}
+
 const scenarios = {
-  async 'SIGTERM mid-write: the run finishes, hooks flush state, exit code 0'(runtime) {
-    const out = mkdtempSync(join(tmpdir(), `tickwork-shutdown-${runtime}-`))
-    try {
-      let signalled = false
-      const result = await runChild(commands[runtime]('child-shutdown.js', out), (line, child) => {
-        // `ready` is printed right after a run wrote its first half: the signal lands mid-write.
-        if (line === 'ready' && !signalled) {
-          signalled = true
-          child.kill('SIGTERM')
-        }
-      })
-      check(signalled, `the child never printed ready; stdout: ${result.stdout.slice(0, 200)}`)
-      exitedCleanly(result)
-      check(existsSync(`${out}/state.json`), 'the flush hook did not write state.json')
-      const state = JSON.parse(readFileSync(`${out}/state.json`, 'utf8'))
-      check(state.reason === 'SIGTERM', `hook reason ${state.reason}`)
-      check(state.states.every((s) => s === 'stopped'), `task states at flush time: ${state.states.join(', ')}`)
-      const lines = readFileSync(`${out}/runs.log`, 'utf8').trim().split('\n')
-      lines.forEach((line, i) => check(line === `${i % 2 === 0 ? 'begin' : 'end'} ${Math.floor(i / 2)}`, `runs.log line ${i + 1} is "${line}": a run was cut off`))
-      check(lines.length % 2 === 0, `runs.log ends with "${lines.at(-1)}": the last run was cut off mid-write`)
-      check(state.written === lines.length / 2, `state.json counted ${state.written} complete runs, runs.log has ${lines.length / 2}`)
-      check(existsSync(`${out}/hooks.log`), 'the second hook did not run')
-    } finally {
-      rmSync(out, { recursive: true, force: true })
-    }
-  },
+  'SIGTERM mid-write: the run finishes, hooks flush state, exit code 0': (runtime) => shutdownMidWrite(runtime, 'SIGTERM'),
+  'SIGINT mid-write: the same': (runtime) => shutdownMidWrite(runtime, 'SIGINT'),
   async 'keepAlive: false tasks alone do not hold the process: it exits by itself'(runtime) {
     exitedCleanly(await runChild(commands[runtime]('child-keep-alive.js', 'background')))
   },

@@ -29,6 +29,9 @@ export interface SuiteReport {
 
 const cases: Case[] = []
 
+/** A test still pending after this long has hung; it fails so the runtime can report. Not a speed check. */
+const HANG_LIMIT_MS = 15_000
+
 /** Registers a test; it runs when a runner calls {@link runCases}. */
 export function test(name: string, fn: () => void | Promise<void>): void {
   cases.push({ name, fn })
@@ -96,14 +99,20 @@ export async function runCases(print: (line: string) => void = (line) => console
   const results: CaseResult[] = []
   out(`tickwork conformance on ${runtime}: ${cases.length} tests`)
   for (const { name, fn } of cases) {
+    let hangTimer: ReturnType<typeof setTimeout> | undefined
     try {
-      await fn()
+      const hung = new Promise<never>((_, reject) => {
+        hangTimer = setTimeout(() => reject(new AssertionError(`still pending after ${HANG_LIMIT_MS / 1000} s: it hangs`)), HANG_LIMIT_MS)
+      })
+      await Promise.race([Promise.resolve().then(fn), hung])
       results.push({ name, ok: true })
       out(`  ok   ${name}`)
     } catch (error) {
       const message = error instanceof Error ? `${error.name}: ${error.message}` : show(error)
       results.push({ name, ok: false, error: message })
       out(`  FAIL ${name}\n       ${message}`)
+    } finally {
+      clearTimeout(hangTimer)
     }
   }
   const passed = results.filter((result) => result.ok).length

@@ -9,7 +9,13 @@ import { binaries } from './binaries.mjs'
 import { buildConformance } from './build.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-const dir = await buildConformance()
+let dir
+try {
+  dir = await buildConformance()
+} catch (error) {
+  console.log(`build failed: ${String(error)}\n0 passed, 1 failed`)
+  process.exit(1)
+}
 
 const runtimes = {
   node: [process.execPath, ['conformance/runners/node.mjs', `${dir}/suite.js`]],
@@ -29,6 +35,8 @@ if (unknown.length > 0) {
 }
 
 const SUMMARY = /(\d+) passed, (\d+) failed/
+/** A runtime still running after this long has hung: it is killed and counts as failed. */
+const HANG_LIMIT_MS = 150_000
 
 /** Runs one runtime; its last summary line counts, and a crash without one is one failure. */
 function run(name, [command, args]) {
@@ -36,10 +44,15 @@ function run(name, [command, args]) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
+    const limit = setTimeout(() => {
+      output += `\nkilled: still running after ${HANG_LIMIT_MS / 1000} s`
+      child.kill('SIGKILL')
+    }, HANG_LIMIT_MS)
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.on('error', (error) => (output += `\n${String(error)}`))
     child.on('close', (code) => {
+      clearTimeout(limit)
       const matches = [...output.matchAll(new RegExp(SUMMARY, 'g'))]
       const last = matches.at(-1)
       const counts = last ? { passed: Number(last[1]), failed: Number(last[2]) } : { passed: 0, failed: 1 }

@@ -39,3 +39,21 @@ test("a task on the real clock runs with or without this runtime's scheduler.pos
   equal(runs >= 2, true, `ran at least twice (ran ${runs})`)
   equal(task.state, 'stopped', 'state')
 })
+
+test('a scheduler.postTask that throws degrades to running directly, with a warning', async () => {
+  const clock = createTestClock()
+  const warnings: unknown[] = []
+  const registry = new TaskRegistry({ clock })
+  const scheduler = {
+    postTask(): Promise<void> {
+      throw new TypeError('postTask is not supported here')
+    },
+  }
+  let runs = 0
+  const task = createTask({ name: 'broken', interval: 100, run: () => void runs++, registry, scheduler, logger: { warn: (message) => void warnings.push(message) } })
+  task.start()
+  await clock.advance(0)
+  equal(runs, 1, 'runs')
+  equal(warnings, ['[tickwork] task "broken": scheduler.postTask threw; running directly'], 'warnings')
+  await task.stop()
+})

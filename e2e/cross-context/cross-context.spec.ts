@@ -23,7 +23,7 @@ const errorsOf = (page: Page): string[] => (page as Page & { errors?: string[] }
 test.describe('bridge to a Web Worker', () => {
   test("the worker's tasks appear through connectRegistry and obey its controls", async ({ page }) => {
     await open(page, 'A')
-    expect(await page.evaluate(() => [tw.remote.label, tw.remote.connected, tw.remote.names()])).toEqual(['worker', true, ['worker-poll', 'worker-idle']])
+    expect(await page.evaluate(() => [tw.remote.label, tw.remote.connected, tw.remote.names()])).toEqual(['worker', true, ['worker-poll', 'worker-idle', 'worker-leader']])
     // Live updates: the worker's poll task keeps running and the mirror follows.
     await expect.poll(() => page.evaluate(() => tw.remote.view('worker-poll')?.status.totalRuns ?? 0)).toBeGreaterThan(3)
     expect(await page.evaluate(() => tw.remote.view('worker-poll')?.status.level)).toBe('high')

@@ -8,12 +8,14 @@ test("the worker's tasks appear in the devtools panel and obey its controls", as
   await page.goto('/panel.html')
   // The source switcher: this page and the worker, each with its own count.
   const tab = page.getByRole('tab', { name: /worker "fixture"/ })
-  await expect(tab).toContainText('2')
+  await expect(tab).toContainText('3')
   await expect(page.getByRole('tab', { name: /this page/ })).toContainText('1')
   await tab.click()
   await expect(row(page, 'worker-poll')).toBeVisible()
   await expect(row(page, 'worker-idle')).toBeVisible()
   await expect(row(page, 'page-task')).toHaveCount(0)
+  // The worker holds the Web Lock of its single-runner task, and the panel says so.
+  await expect(row(page, 'worker-leader')).toContainText('runner: this tab')
 
   await row(page, 'worker-idle').click()
   const idle = page.getByRole('region', { name: 'Inspector: worker-idle' })

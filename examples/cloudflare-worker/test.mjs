@@ -13,7 +13,8 @@ import { assert, assertEqual, eventually, run, test } from './harness.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '../..')
-const workerd = join(root, 'node_modules/.bin/workerd')
+// The binary itself: node_modules/.bin/workerd is a shell wrapper that does not exec, and killing it would orphan the server.
+const workerd = join(root, 'node_modules/workerd/bin/workerd')
 const MINUTE = 60_000
 const TASKS = ['heartbeat', 'sync', 'rollup', 'cleanup']
 const RANK = { critical: 0, high: 1, medium: 2, low: 3 }
@@ -73,6 +74,11 @@ async function start() {
   for (const stream of [server.stdout, server.stderr]) stream.on('data', (chunk) => (log += chunk))
   await eventually(async () => (await fetch(`${base}/health`).catch(() => undefined))?.ok, 'workerd to answer /health')
 }
+
+// Whatever happens to this script, the server it started goes with it.
+process.on('exit', () => {
+  if (server !== undefined && server.exitCode === null) server.kill('SIGKILL')
+})
 
 async function stop() {
   if (server === undefined || server.exitCode !== null) return

@@ -214,7 +214,11 @@ export function installShutdown(registry?: TaskRegistry, options: ShutdownOption
         if (exit === undefined) return
         // Handlers go first so an exit hook that re-raises the signal is not caught by us again.
         uninstall()
-        exit(0)
+        try {
+          exit(0)
+        } catch (error) {
+          safeWarn(logger, `${where}exit threw`, error)
+        }
       })
   }
   const uninstall = wire(host, options.signals ?? DEFAULT_SIGNALS, onSignal, logger)

@@ -173,6 +173,15 @@ describe('exposeRegistry()', () => {
     expect(clock.armedTimers).toBe(1)
   })
 
+  it('serves at most MAX_CLIENTS clients, counting the ones it refuses', async () => {
+    const { send, exposure, ofType } = exposed()
+    for (let client = 0; client < 66; client++) send({ type: 'hello', client: `c${client}`, to: null })
+    send({ type: 'hello', client: 'c0', to: null }) // a known client may say hello again
+    await until(() => exposure.diagnostics()['received'] === 67)
+    expect(exposure.diagnostics()).toMatchObject({ clients: 64, refusedClients: 2, snapshots: 65 })
+    await until(() => ofType('snapshot').length === 65)
+  })
+
   it('says bye on close, then hears nothing; closing twice is harmless', async () => {
     const { exposure, send, ofType, clock, make } = exposed()
     const task = make({ name: 'job' })

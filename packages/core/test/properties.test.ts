@@ -401,6 +401,35 @@ describe('scheduling invariants (model-based, fast-check)', () => {
   }, 120_000)
 })
 
+describe('sleep() on a user signal (fast-check)', () => {
+  it(`leaves no listener and no timer over ${RUNS} random sleep/abort schedules`, async () => {
+    const sleeper = fc.record({ ms: fc.integer({ min: 0, max: 5000 }), abortAt: fc.option(fc.integer({ min: 0, max: 5000 }), { nil: undefined }), shared: fc.boolean() })
+    await fc.assert(
+      fc.asyncProperty(fc.array(sleeper, { minLength: 1, maxLength: 12 }), fc.array(fc.integer({ min: 0, max: 3000 }), { minLength: 1, maxLength: 8 }), async (sleepers, steps) => {
+        const clock = createTestClock()
+        const shared = new CountingSignal()
+        const results: (boolean | undefined)[] = sleepers.map(() => undefined)
+        const signals = sleepers.map((s) => (s.shared ? shared : new CountingSignal()))
+        sleepers.forEach((s, i) => {
+          void sleep(s.ms, signals[i]!.asSignal, { clock }).then((done) => (results[i] = done))
+          if (s.abortAt !== undefined) clock.setTimeout(() => signals[i]!.abort(new Error('abort')), s.abortAt)
+        })
+        for (const ms of steps) await clock.advance(ms)
+        await clock.advance(10_000)
+        // Every sleep settled: true when its time passed first, false when its signal aborted first.
+        sleepers.forEach((s, i) => {
+          const signal = signals[i]!
+          expect(results[i], `sleeper ${i}`).toBeTypeOf('boolean')
+          if (results[i] === true) expect(s.ms).toBeLessThanOrEqual(s.shared ? Math.min(...sleepers.filter((x) => x.shared && x.abortAt !== undefined).map((x) => x.abortAt as number), Infinity) : (s.abortAt ?? Infinity))
+          expect(signal.listeners.size).toBe(0)
+        })
+        expect(clock.armedTimers).toBe(0)
+      }),
+      { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }) },
+    )
+  }, 120_000)
+})
+
 /** Shrunk counterexamples the property found, kept so the bugs stay fixed. */
 describe('regressions found by the property', () => {
   const hung = (timeout?: number): TaskSpec => ({ interval: 1, timeout, level: 'critical', historySize: 0, initialDelay: 0, pattern: [{ kind: 'hangForever' }] })
@@ -420,7 +449,7 @@ describe('regressions found by the property', () => {
   it('the abandoned run is recorded as a failed, timed-out run', async () => {
     const clock = createTestClock()
     const registry = new TaskRegistry({ clock, logger: { warn: () => {} } })
-    const task = createTask({ name: 'hung', interval: 10, timeout: 60_000, registry, run: () => new Promise(() => {}) })
+    const task = createTask({ name: 'hung', interval: 10, timeout: 60_000, registry, logger: { warn: () => {} }, run: () => new Promise(() => {}) })
     task.start()
     await clock.advance(0)
     const stopped = task.stop({ timeout: 50 })

@@ -188,6 +188,20 @@ describe('installShutdown() on a Node/Bun process', () => {
     expect(stay.exit).not.toHaveBeenCalled()
     expect(stay.listenerCount('SIGTERM')).toBe(1)
   })
+
+  it('reports an exit function that throws instead of leaving an unhandled rejection', async () => {
+    const proc = fakeProcess()
+    installShutdown(env.registry, {
+      host: { kind: 'process', process: proc },
+      logger: env.logger,
+      exit: () => {
+        throw new Error('exit failed')
+      },
+    })
+    proc.emit('SIGTERM')
+    await settle()
+    expect(String(env.warnings[0]?.[0])).toBe('[tickwork] shutdown: exit threw')
+  })
 })
 
 describe('installShutdown() on Deno', () => {

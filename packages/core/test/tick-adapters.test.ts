@@ -197,6 +197,19 @@ describe('tickHandler()', () => {
     expect(() => tickHandler(env.registry, { store: memoryTickStore(), slotMs: 0 })).toThrow(/slotMs must be a number of ms ≥ 1, got `0` \(number\)/)
   })
 
+  it('answers 500 when authorize throws', async () => {
+    const handler = tickHandler(env.registry, {
+      store: memoryTickStore(),
+      authorize: () => {
+        throw new TypeError('no secret configured')
+      },
+    })
+    const response = await handler(new Request(`https://x.test/?now=${T0}`))
+    expect(response.status).toBe(500)
+    expect(await response.json()).toEqual({ error: 'TypeError: no secret configured' })
+    expect(ran).toEqual([])
+  })
+
   it('answers 500 with the error when the store fails', async () => {
     const handler = tickHandler(env.registry, {
       store: { get: () => Promise.reject(new Error('disk gone')), set: () => Promise.resolve() },

@@ -145,5 +145,10 @@ describe('createSourceStore()', () => {
     expect(task.state).toBe('idle')
     env.frames.flushFrame()
     expect(source.store.getState().diagnostics).toEqual({ malformedMessages: 12 })
+    // Unchanged counters keep their object, so subscribers are not woken for nothing.
+    const first = source.store.getState().diagnostics
+    task.trigger()
+    env.frames.flushFrame()
+    expect(source.store.getState().diagnostics).toBe(first)
   })
 })

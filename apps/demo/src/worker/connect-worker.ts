@@ -1,16 +1,16 @@
 import { connectRegistry, type RemoteRegistrySource } from '@tickwork/devtools'
 
-let connected: RemoteRegistrySource | undefined
+let sources: RemoteRegistrySource[] | undefined
 
 /**
- * Starts the demo worker once per page (StrictMode mounts twice; a second
- * worker would be a second set of tasks) and connects the panel to it.
- * Undefined where Web Workers are missing (server rendering, old runtimes).
+ * Starts the demo worker once per page (StrictMode mounts twice, and a second
+ * worker would be a second set of tasks) and connects the panel to it. Empty
+ * where Web Workers are missing. Loaded with the panel, so only in development.
  */
-export function connectDemoWorker(): RemoteRegistrySource | undefined {
-  if (connected !== undefined) return connected
-  if (typeof Worker !== 'function') return undefined
+export function demoWorkerSources(): RemoteRegistrySource[] {
+  if (sources !== undefined) return sources
+  if (typeof Worker !== 'function') return (sources = [])
   const worker = new Worker(new URL('./demo-worker.ts', import.meta.url), { type: 'module', name: 'tickwork demo worker' })
-  connected = connectRegistry(worker, { label: 'worker "demo"' })
-  return connected
+  sources = [connectRegistry(worker, { label: 'worker "demo"' })]
+  return sources
 }

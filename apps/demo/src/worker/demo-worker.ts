@@ -43,4 +43,15 @@ createTask({
   run: () => ({ message: 'compacted', extra: { freed: Math.round(Math.random() * 1000) } }),
 })
 
+// One runner across tabs: open the demo in two tabs and only one tab's worker
+// runs it (Web Locks work in workers too); close that tab and the other takes
+// over within an interval. The panel's runner badge says which.
+createTask({
+  name: 'worker: daily digest',
+  interval: 5000,
+  exclusive: 'tabs',
+  registry,
+  run: () => ({ message: 'digest sent once for all tabs', extra: { at: new Date().toISOString() } }),
+}).start()
+
 exposeRegistry(registry, self, { name: 'demo worker' })

@@ -46,13 +46,13 @@ export function tickHandler(registry: TaskRegistry, options: TickHandlerOptions)
   }
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'POST') return json(405, { error: `method ${request.method} not allowed; use GET or POST` })
-    if (options.authorize !== undefined && !(await options.authorize(request))) return json(401, { error: 'unauthorized' })
-    const given = new URL(request.url).searchParams.get('now')
-    const now = given === null ? Math.floor(Date.now() / slotMs) * slotMs : Number(given)
-    if (given !== null && (given.trim() === '' || !Number.isFinite(now))) {
-      return json(400, { error: `now must be epoch ms, got ${describeValue(given)}` })
-    }
     try {
+      if (options.authorize !== undefined && !(await options.authorize(request))) return json(401, { error: 'unauthorized' })
+      const given = new URL(request.url).searchParams.get('now')
+      const now = given === null ? Math.floor(Date.now() / slotMs) * slotMs : Number(given)
+      if (given !== null && (given.trim() === '' || !Number.isFinite(now))) {
+        return json(400, { error: `now must be epoch ms, got ${describeValue(given)}` })
+      }
       const report = await registry.tick({
         now,
         store: options.store,

@@ -26,3 +26,11 @@ export function countTasks(tasks: Readonly<Record<string, TaskView>>): Counts {
   }
   return counts
 }
+
+/** True when two counts are equal in every number. */
+export function sameCounts(a: Counts, b: Counts): boolean {
+  if (a.total !== b.total || a.running !== b.running || a.active !== b.active) return false
+  for (const key of Object.keys(a.byState) as (keyof Counts['byState'])[]) if (a.byState[key] !== b.byState[key]) return false
+  for (const key of Object.keys(a.byLevel) as (keyof Counts['byLevel'])[]) if (a.byLevel[key] !== b.byLevel[key]) return false
+  return true
+}

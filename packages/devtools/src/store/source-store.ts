@@ -57,12 +57,17 @@ export function createSourceStore(source: RegistrySource, options: SourceStoreOp
   let cancelFrame: (() => void) | undefined
   let connections = 0
 
-  const readDiagnostics = (): Record<string, number> => {
+  // Returns the previous object when no counter moved, so the header does not re-render for nothing.
+  const readDiagnostics = (previous: Readonly<Record<string, number>>): Readonly<Record<string, number>> => {
+    let next: Record<string, number>
     try {
-      return source.diagnostics?.() ?? {}
+      next = source.diagnostics?.() ?? {}
     } catch {
-      return {}
+      next = {}
     }
+    const keys = Object.keys(next)
+    const same = keys.length === Object.keys(previous).length && keys.every((key) => previous[key] === next[key])
+    return same ? previous : { ...next }
   }
 
   const flush = (): void => {
@@ -88,7 +93,7 @@ export function createSourceStore(source: RegistrySource, options: SourceStoreOp
     }
     dirty.clear()
     structure = false
-    store.setState({ tasks, order, diagnostics: readDiagnostics(), flushes: state.flushes + 1, pendingChanges: 0 })
+    store.setState({ tasks, order, diagnostics: readDiagnostics(state.diagnostics), flushes: state.flushes + 1, pendingChanges: 0 })
   }
 
   const request = (): void => {

@@ -1,7 +1,8 @@
 import { LEVELS } from '@tickwork/core'
 import type { ReactElement } from 'react'
-import { useMemo } from 'react'
-import { countTasks } from '../store/counts.ts'
+import { useCallback, useRef } from 'react'
+import { countTasks, sameCounts, type Counts } from '../store/counts.ts'
+import type { SourceState } from '../store/source-store.ts'
 import { SHOWN_STATES } from '../store/filter-sort.ts'
 import { PANEL_POSITIONS, type PanelPosition } from '../store/ui-state.ts'
 import { useSourceState, useSourceStore } from './source-context.tsx'
@@ -40,11 +41,18 @@ function humanise(key: string): string {
 /** Counts by state and level, live totals, diagnostics, the pause switch, dock and close buttons. */
 export function Header({ position, onPosition, onClose }: HeaderProps): ReactElement {
   const { setPaused } = useSourceStore()
-  const tasks = useSourceState((state) => state.tasks)
   const paused = useSourceState((state) => state.paused)
   const pending = useSourceState((state) => state.pendingChanges)
   const diagnostics = useSourceState((state) => state.diagnostics)
-  const counts = useMemo(() => countTasks(tasks), [tasks])
+  // Counted every frame, but the header re-renders only when a number changed.
+  const last = useRef<Counts | null>(null)
+  const selectCounts = useCallback((state: SourceState): Counts => {
+    const next = countTasks(state.tasks)
+    if (last.current !== null && sameCounts(last.current, next)) return last.current
+    last.current = next
+    return next
+  }, [])
+  const counts = useSourceState(selectCounts)
   const entries = Object.entries(diagnostics)
   const problems = entries.filter(([key, value]) => value > 0 && PROBLEM.test(key))
   const others = entries.filter(([key]) => !PROBLEM.test(key))
