@@ -173,6 +173,16 @@ describe('exposeRegistry()', () => {
     expect(clock.armedTimers).toBe(1)
   })
 
+  it('counts a control that throws instead of letting it out', async () => {
+    const { registry, send, exposure } = exposed()
+    const task = registry.get('x') ?? setup().make({ name: 'x', autoRegister: false })
+    Object.defineProperty(task, 'trigger', { value: () => { throw new Error('subclass broke trigger') } })
+    registry.register(task)
+    send({ type: 'control', client: 'c1', to: exposure.id, name: 'x', action: 'trigger' })
+    await until(() => exposure.diagnostics()['controlErrors'] === 1)
+    expect(exposure.diagnostics()).toMatchObject({ controls: 1, malformed: 0 })
+  })
+
   it('serves at most MAX_CLIENTS clients, counting the ones it refuses', async () => {
     const { send, exposure, ofType } = exposed()
     for (let client = 0; client < 66; client++) send({ type: 'hello', client: `c${client}`, to: null })
