@@ -143,19 +143,22 @@ test.describe('tickwork devtools in Chromium', () => {
     // Time one coalesced frame of 3000 live tasks, for the report (not asserted).
     const frameMs = await page.evaluate(
       () =>
-        new Promise<number>((resolve) => {
+        new Promise<[number, number]>((resolve) => {
           let last = performance.now()
           const samples: number[] = []
           const step = (now: number): void => {
             samples.push(now - last)
             last = now
             if (samples.length < 60) requestAnimationFrame(step)
-            else resolve(samples.sort((a, b) => a - b)[Math.floor(samples.length * 0.95)]!)
+            else {
+              samples.sort((a, b) => a - b)
+              resolve([samples[Math.floor(samples.length / 2)]!, samples[Math.floor(samples.length * 0.95)]!])
+            }
           }
           requestAnimationFrame(step)
         }),
     )
-    console.log(`p95 frame interval with 3006 live tasks, panel open: ${frameMs.toFixed(1)} ms`)
+    console.log(`frame interval with 3006 live tasks, panel open: p50 ${frameMs[0].toFixed(1)} ms, p95 ${frameMs[1].toFixed(1)} ms`)
     await page.screenshot({ path: `${SHOTS}/devtools-3000-tasks.png` })
   })
 
