@@ -17,6 +17,11 @@ export interface Clock {
    * `Deno.unrefTimer`). Optional: clocks without it keep the process alive.
    */
   unref?(handle: TimerHandle): void
+  /**
+   * True for virtual clocks (tests): platform schedulers such as
+   * `scheduler.postTask` are then not used, so runs start inside `advance()`.
+   */
+  readonly virtual?: boolean
 }
 
 interface DenoTimers {

@@ -22,10 +22,13 @@ export function priorityForLevel(level: TaskLevel): PostTaskPriority {
  * The scheduler runs are posted to: the injected one, none for `null`, else
  * `globalThis.scheduler` when it has `postTask` — looked up at each call, so a
  * polyfill installed later is used and runtimes without it run directly.
+ * The global one is used only with `useGlobal` (tasks on a real clock):
+ * on a virtual clock, runs must start inside `advance()`, deterministically.
  */
-export function resolveScheduler(option: PostTaskScheduler | null | undefined): PostTaskScheduler | undefined {
+export function resolveScheduler(option: PostTaskScheduler | null | undefined, useGlobal = true): PostTaskScheduler | undefined {
   if (option === null) return undefined
   if (option !== undefined) return option
+  if (!useGlobal) return undefined
   const found = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler
   return typeof found?.postTask === 'function' ? (found as PostTaskScheduler) : undefined
 }

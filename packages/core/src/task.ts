@@ -491,7 +491,7 @@ export class Task {
 
   /** Starts a scheduled run, through `scheduler.postTask` with the level's priority where there is one. */
   #runDue(due: number): void {
-    const scheduler = resolveScheduler(this.#config.scheduler)
+    const scheduler = resolveScheduler(this.#config.scheduler, this.#clock.virtual !== true)
     if (scheduler === undefined) {
       this.#startRun('schedule', due)
       return

@@ -80,6 +80,7 @@ export function createTestClock(options: TestClockOptions = {}): TestClock {
   }
 
   return {
+    virtual: true,
     now: () => now,
     setTimeout(callback: () => void, ms: number): TimerHandle {
       const delay = Math.max(0, Number.isFinite(ms) ? ms : 0)

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { defaultWhenHidden, fixedRate, InvalidOptionError, manualVisibility, priorityForLevel, type PostTaskPriority, type PostTaskScheduler } from '../src/index.ts'
+import { defaultWhenHidden, fixedRate, InvalidOptionError, manualVisibility, priorityForLevel, type Clock, type PostTaskPriority, type PostTaskScheduler } from '../src/index.ts'
 import { setup } from './helpers.ts'
 
 let env: ReturnType<typeof setup>
@@ -46,15 +46,21 @@ describe('scheduler.postTask', () => {
   it('detects globalThis.scheduler at call time, and null turns it off', async () => {
     const { scheduler, posts, runPosted } = fakeScheduler()
     const holder = globalThis as { scheduler?: PostTaskScheduler }
-    const auto = env.make({ name: 'auto' })
-    const off = env.make({ name: 'off', scheduler: null })
+    // A real (non-virtual) clock, driven by the test clock underneath.
+    const clock: Clock = { now: () => env.clock.now(), setTimeout: (cb, ms) => env.clock.setTimeout(cb, ms), clearTimeout: (h) => env.clock.clearTimeout(h) }
+    const auto = env.make({ name: 'auto', clock })
+    const off = env.make({ name: 'off', scheduler: null, clock })
+    const virtual = env.make({ name: 'virtual' })
     holder.scheduler = scheduler
     try {
       auto.start()
       off.start()
+      virtual.start()
       await env.clock.advance(0)
       expect(posts).toHaveLength(1)
       expect(off.status().totalRuns).toBe(1)
+      // On a virtual clock the global scheduler is left alone: runs start inside advance().
+      expect(virtual.status().totalRuns).toBe(1)
       runPosted()
       expect(auto.status().totalRuns).toBe(1)
     } finally {
