@@ -100,6 +100,12 @@ test.describe('devtools panel over the demo (dev server)', () => {
     await expect(page.getByRole('button', { name: 'Open tickwork devtools' })).toHaveCount(0)
     await select(page, 'cache-warmer')
     await screenshot(page, 'panel-page')
+    // The demo's Web Worker has a registry of its own, shown through the bridge in a second tab.
+    await page.getByRole('tab', { name: /worker "demo"/ }).click()
+    await expect(panel.locator('[data-task="worker: heartbeat"]')).toBeVisible()
+    await expect.poll(() => panelRuns(page, 'worker: heartbeat'), { timeout: 10_000 }).toBeGreaterThanOrEqual(2)
+    await page.getByRole('tab', { name: /this page/ }).click()
+    await expect(panel.locator('[data-task="heartbeat"]')).toBeVisible()
     // Back to the jobs: the same tasks, not new ones.
     await page.getByRole('link', { name: 'Jobs' }).click()
     await expect(page.getByTestId('job-heartbeat')).toBeVisible()
