@@ -13,6 +13,7 @@ import { benchDir, bundleFile } from './lib/bundle.mjs'
 import { runJson } from './lib/child.mjs'
 import { fmt, latenessCell } from './lib/stats.mjs'
 import { renderTable, row } from './lib/table.mjs'
+import { panelFrames, productionBundleCheck } from './devtools/chromium.mjs'
 import { latenessInChromium, latenessOn, latenessOnNode } from './lateness/runtimes.mjs'
 import { measureSizes, verdict } from './size.mjs'
 
@@ -133,6 +134,23 @@ await part('lateness', async () => {
   ])
   Object.assign(results.lateness, { deno, bun, chromium })
   for (const [runtime, summaries] of Object.entries(results.lateness)) latenessRows(runtime, summaries)
+})
+
+await part('devtools', async () => {
+  const production = await productionBundleCheck()
+  const frames = await panelFrames({ seconds: quick ? 4 : 10 })
+  results.devtools = { production, frames }
+  if (frames.skipped) rows.push(row('7', 'devtools panel in Chromium', `skipped: ${frames.skipped}`))
+  else {
+    const { baseline, panel } = frames
+    const cell = (f) => `frames p50 ${fmt(f.frames.p50)} p95 ${fmt(f.frames.p95)} max ${fmt(f.frames.max)} ms, ${f.longTasks} long tasks (${fmt(f.longTaskMs, ' ms', 0)})`
+    rows.push(row('7', `devtools: same page, panel closed (baseline, ${frames.tasks} tasks)`, cell(baseline)))
+    rows.push(row('7', `devtools: panel open, ${frames.tasks} tasks at ${fmt(frames.eventsPerSecond, '', 0)} events/s, ${frames.seconds} s`, `${cell(panel)}, heap ${fmt(frames.heapMB, ' MB', 1)} (+${fmt(frames.heapGrowthMB, ' MB', 1)})`))
+    rows.push(row('7', 'devtools: frame p95 with the panel open', fmt(panel.frames.p95, ' ms', 1), '≤ 16.7 ms', panel.frames.p95 <= 16.7))
+  }
+  rows.push(
+    row('7', 'devtools: production bundle (esbuild, NODE_ENV=production) has no panel code', production.panelMarkersFound.length === 0 ? `none (${kb(production.bytes)} min)` : `panel strings found: ${production.panelMarkersFound.join(', ')} (${kb(production.bytes)} min)`, 'no panel code', production.panelMarkersFound.length === 0),
+  )
 })
 
 await part('soak', async () => {

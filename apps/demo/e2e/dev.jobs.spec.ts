@@ -70,6 +70,11 @@ test.describe('demo jobs (dev server, StrictMode)', () => {
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')
     expect(await background()).not.toBe(light)
     await screenshot(page, 'jobs-dark')
+    // The panel follows the page's theme.
+    await page.getByRole('button', { name: 'Open tickwork devtools' }).click()
+    await expect(page.locator('[data-task="heartbeat"]')).toBeVisible()
+    await screenshot(page, 'panel-dark')
+    await page.getByRole('button', { name: 'Close tickwork devtools' }).click()
     // The choice is remembered over a reload, whatever the OS prefers.
     await page.reload()
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark')

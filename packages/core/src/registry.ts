@@ -28,7 +28,8 @@ export class TaskRegistry {
   readonly #logger: Logger
   readonly #tasks = new Map<string, Task>()
   readonly #unsubscribes = new Map<string, () => void>()
-  readonly #listeners = new Set<(event: RegistryEvent) => void>()
+  /** Copy-on-write, so a notify iterates a stable list without copying it per event. */
+  #listeners: readonly ((event: RegistryEvent) => void)[] = []
 
   constructor(options: RegistryOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -123,9 +124,9 @@ export class TaskRegistry {
     if (typeof listener !== 'function') {
       throw new InvalidOptionError(`${prefix('registry')}subscribe() needs a function, got ${describeValue(listener)}`)
     }
-    this.#listeners.add(listener)
+    if (!this.#listeners.includes(listener)) this.#listeners = [...this.#listeners, listener]
     return () => {
-      this.#listeners.delete(listener)
+      this.#listeners = this.#listeners.filter((other) => other !== listener)
     }
   }
 
@@ -161,8 +162,8 @@ export class TaskRegistry {
   }
 
   #notify(event: RegistryEvent): void {
-    // Iterate over a copy: a listener may unsubscribe (or subscribe) while being called.
-    for (const listener of [...this.#listeners]) {
+    // The list is replaced, never changed in place: a listener may unsubscribe (or subscribe) while being called.
+    for (const listener of this.#listeners) {
       try {
         listener(event)
       } catch (error) {
