@@ -124,7 +124,7 @@ export class TaskRegistry {
     if (typeof listener !== 'function') {
       throw new InvalidOptionError(`${prefix('registry')}subscribe() needs a function, got ${describeValue(listener)}`)
     }
-    if (!this.#listeners.includes(listener)) this.#listeners = [...this.#listeners, listener]
+    if (!this.#listeners.includes(listener)) this.#listeners = this.#listeners.concat(listener)
     return () => {
       this.#listeners = this.#listeners.filter((other) => other !== listener)
     }

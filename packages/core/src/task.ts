@@ -365,7 +365,7 @@ export class Task {
 
   /** Listens to this task's events; returns the unsubscribe function. */
   subscribe(listener: (event: TaskEvent) => void): () => void {
-    if (!this.#listeners.includes(listener)) this.#listeners = [...this.#listeners, listener]
+    if (!this.#listeners.includes(listener)) this.#listeners = this.#listeners.concat(listener)
     return () => {
       this.#listeners = this.#listeners.filter((other) => other !== listener)
     }
