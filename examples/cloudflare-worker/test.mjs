@@ -4,12 +4,12 @@
 // Run: node examples/cloudflare-worker/test.mjs
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { assert, assertEqual, eventually, run, test } from './harness.mjs'
+import { assert, assertEqual, eventually, run, test } from '../harness.mjs'
+import { freePort } from '../../conformance/runners/free-port.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '../..')
@@ -46,16 +46,6 @@ await build({
   logLevel: 'warning',
 })
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
 
 const disk = mkdtempSync(join(tmpdir(), 'tickwork-workerd-'))
 const [httpPort, cronPort] = [await freePort(), await freePort()]
