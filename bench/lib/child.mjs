@@ -33,3 +33,21 @@ export function runJson(command, args, { timeoutMs = 120_000, env = {}, cwd } = 
     })
   })
 }
+
+/** Runs `command args`; resolves `{ code, stdout }` (never rejects on a non-zero exit). */
+export function runText(command, args, { timeoutMs = 600_000 } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    let stdout = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', (error) => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      resolve({ code, stdout })
+    })
+  })
+}

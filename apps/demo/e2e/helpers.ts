@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url'
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 const SCREENSHOTS = resolve(ROOT, 'artifacts/screenshots')
 
-/** The demo's own jobs, in registration order. */
-export const JOB_NAMES = ['heartbeat', 'status-poller', 'metrics-flusher', 'cache-warmer', 'license-check']
+/** The demo's own jobs, in registration order (the last one is the search indexer's trigger-queue worker). */
+export const JOB_NAMES = ['heartbeat', 'status-poller', 'metrics-flusher', 'cache-warmer', 'license-check', 'search-indexer']
 
 /**
  * Collects console errors and uncaught page errors from the moment it is

@@ -3,6 +3,7 @@ import { SummaryBar } from './components/summary-bar.tsx'
 import { EmbeddedDevtools, FloatingDevtools } from './devtools.tsx'
 import { CacheWarmerJob } from './jobs/cache-warmer.tsx'
 import { HeartbeatJob } from './jobs/heartbeat.tsx'
+import { IndexerJob } from './jobs/indexer.tsx'
 import { LicenseJob } from './jobs/license.tsx'
 import { MetricsJob } from './jobs/metrics.tsx'
 import { PollerJob } from './jobs/poller.tsx'
@@ -49,6 +50,7 @@ export function App(): ReactNode {
           <CacheWarmerJob />
           <LicenseJob />
           <StressControls />
+          <IndexerJob />
         </div>
       </main>
       {route === 'panel' && (

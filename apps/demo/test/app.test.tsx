@@ -22,8 +22,9 @@ describe('the demo app under StrictMode', () => {
         <App />
       </StrictMode>,
     )
-    expect(registry.list().map((task) => task.name)).toEqual(['heartbeat', 'status-poller', 'metrics-flusher', 'cache-warmer', 'license-check'])
-    expect(registry.list().every((task) => task.state === 'scheduled')).toBe(true)
+    expect(registry.list().map((task) => task.name)).toEqual(['heartbeat', 'status-poller', 'metrics-flusher', 'cache-warmer', 'license-check', 'search-indexer'])
+    // The search indexer's worker runs on demand only: idle until a document is edited.
+    expect(registry.list().map((task) => task.state)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled', 'scheduled', 'idle'])
     expect(timerQueueFor(systemClock).size).toBe(5)
     expect(view.getByTestId('job-heartbeat').dataset['state']).toBe('scheduled')
     act(() => view.unmount())
@@ -36,7 +37,7 @@ describe('the demo app under StrictMode', () => {
     const view = render(<App />)
     expect(view.getByTestId('panel-page')).toBeTruthy()
     expect(view.container.querySelector<HTMLElement>('main.jobs')?.hidden).toBe(true)
-    expect(getDefaultRegistry().size).toBe(5)
+    expect(getDefaultRegistry().size).toBe(6)
     act(() => view.unmount())
     window.location.hash = ''
   })

@@ -12,7 +12,6 @@
  */
 import type { ReactElement } from 'react'
 import * as devtools from './devtools.tsx'
-import { isProduction } from './is-production.ts'
 import * as panel from './panel.tsx'
 
 export type { TickworkDevtoolsProps } from './devtools.tsx'
@@ -24,13 +23,24 @@ export type { DevtoolsEnvironment } from './ui/environment.tsx'
 
 const renderNothing = (): ReactElement | null => null
 
+/*
+ * Written inline, unguarded, exactly as bundlers replace it (Vite, esbuild,
+ * webpack, Rollup define `process.env.NODE_ENV`), so a production build folds
+ * it to `true` and drops the panel's modules; React itself reads the same
+ * expression, so every environment that runs React defines it.
+ */
+
 /**
  * A floating toggle button and a docked panel showing every task of a
  * registry, live: counts, a filterable virtualised list, an inspector with
  * history and controls. Renders nothing on the server and in production.
  */
-export const TickworkDevtools: typeof devtools.TickworkDevtools = isProduction ? renderNothing : devtools.TickworkDevtools
+export const TickworkDevtools: typeof devtools.TickworkDevtools =
+  // @ts-ignore -- `process` is not declared in browser builds; bundlers replace the whole expression.
+  process.env.NODE_ENV === 'production' ? renderNothing : devtools.TickworkDevtools
 
 /** The panel alone, to embed in a page of your own; it fills its parent. Renders nothing in production. */
-export const TickworkDevtoolsPanel: typeof panel.TickworkDevtoolsPanel = isProduction ? renderNothing : panel.TickworkDevtoolsPanel
+export const TickworkDevtoolsPanel: typeof panel.TickworkDevtoolsPanel =
+  // @ts-ignore -- see above
+  process.env.NODE_ENV === 'production' ? renderNothing : panel.TickworkDevtoolsPanel
 export { connectRegistry, type ConnectOptions, type RemoteRegistrySource } from './remote/index.ts'
