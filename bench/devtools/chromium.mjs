@@ -1,11 +1,15 @@
-// Item 7: runs page.jsx in Chromium (development build, so the panel renders),
-// and checks that a production build of `@tickwork/devtools` has no panel code.
+// Item 7: runs page.jsx in Chromium and checks that a production build of
+// `@tickwork/devtools` has no panel code. The page takes the panel from
+// `@tickwork/devtools/production`, so React can be built for production (what
+// a user's page runs) while the panel still renders; `react: 'development'`
+// measures React's development build instead (slower: it checks and warns).
 import { build } from 'esbuild'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { benchDir, outDir } from '../lib/bundle.mjs'
 
-const devtoolsEntry = join(benchDir, '..', 'packages', 'devtools', 'src', 'index.ts')
+const devtoolsSrc = join(benchDir, '..', 'packages', 'devtools', 'src')
+const devtoolsEntry = join(devtoolsSrc, 'index.ts')
 
 function bundle(options) {
   return build({
@@ -16,7 +20,7 @@ function bundle(options) {
     conditions: ['tickwork-source', 'module'],
     jsx: 'automatic',
     // bench/ does not depend on the devtools package: point at its source.
-    alias: { '@tickwork/devtools': devtoolsEntry },
+    alias: { '@tickwork/devtools/production': join(devtoolsSrc, 'production.ts'), '@tickwork/devtools': devtoolsEntry },
     logLevel: 'error',
     ...options,
   })
@@ -39,8 +43,12 @@ export async function productionBundleCheck() {
   return { bytes: code.length, panelMarkersFound: markers.filter((marker) => code.includes(marker)) }
 }
 
-/** Frame times with the panel open on 1,000 tasks at 100 events/s. */
-export async function panelFrames({ seconds = 10 } = {}) {
+/**
+ * Frame times with the panel open on 1,000 tasks at 100 events/s.
+ * `react`: which build of React the page runs, `production` by default
+ * (`TICKWORK_BENCH_REACT=development` overrides it).
+ */
+export async function panelFrames({ seconds = 10, react = process.env.TICKWORK_BENCH_REACT ?? 'production', profile } = {}) {
   const { chromiumLaunchOptions, chromiumPath } = await import('../../scripts/chromium.mjs')
   if (chromiumPath === undefined) return { skipped: 'no Chromium binary found' }
   const outfile = join(outDir, 'devtools-page.js')
@@ -48,7 +56,7 @@ export async function panelFrames({ seconds = 10 } = {}) {
     entryPoints: [join(benchDir, 'devtools', 'page.jsx')],
     globalName: 'devtoolsBench',
     outfile,
-    define: { 'process.env.NODE_ENV': '"development"' },
+    define: { 'process.env.NODE_ENV': JSON.stringify(react) },
   })
   const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info'] })
@@ -56,7 +64,10 @@ export async function panelFrames({ seconds = 10 } = {}) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
     await page.setContent('<!doctype html><title>tickwork devtools bench</title><body style="margin:0"></body>')
     await page.addScriptTag({ content: readFileSync(outfile, 'utf8') })
-    return await page.evaluate((s) => globalThis.devtoolsBench.run({ seconds: s }), seconds)
+    const stopProfile = profile === undefined ? undefined : await profile(page)
+    const result = await page.evaluate((s) => globalThis.devtoolsBench.run({ seconds: s }), seconds)
+    await stopProfile?.()
+    return { react, ...result }
   } finally {
     await browser.close()
   }
@@ -64,5 +75,5 @@ export async function panelFrames({ seconds = 10 } = {}) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(JSON.stringify(await productionBundleCheck()))
-  console.log(JSON.stringify(await panelFrames({ seconds: Number(process.argv[2] ?? 10) })))
+  console.log(JSON.stringify(await panelFrames({ seconds: Number(process.argv[2] ?? 10), react: process.argv[3] ?? 'production' })))
 }

@@ -3,7 +3,8 @@
 // tasks (PerformanceObserver) and JS heap (performance.memory). A first phase
 // without the panel is the baseline the same page reaches on this machine.
 import { createTask, TaskRegistry } from '@tickwork/core'
-import { TickworkDevtoolsPanel } from '@tickwork/devtools'
+// The production entry: the panel renders whichever React build the page uses.
+import { TickworkDevtoolsPanel } from '@tickwork/devtools/production'
 import { createRoot } from 'react-dom/client'
 import { summarize } from '../lib/stats.mjs'
 
@@ -57,7 +58,7 @@ export async function run({ tasks = 1000, eventsPerSecond = 100, seconds = 10, b
   const eventsBefore = events
   const panel = await observe(seconds * 1000)
   const heapAfter = performance.memory?.usedJSHeapSize
-  const shownRows = host.shadowRoot?.querySelectorAll('[role="row"]').length ?? document.querySelectorAll('[role="row"]').length
+  const shownRows = host.querySelector('[data-tickwork-devtools]')?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0
   root.unmount()
   await registry.stopAll()
   return {

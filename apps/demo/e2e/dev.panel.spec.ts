@@ -39,6 +39,8 @@ test.describe('devtools panel over the demo (dev server)', () => {
     await openPanel(page)
     await select(page, 'heartbeat')
     const state = page.getByTestId('state-heartbeat')
+    // Let the first run land in the card first: a count read while it is still rendering would be one short.
+    await expectMoreRuns(page, 'heartbeat', 1)
 
     await page.getByRole('button', { name: 'Pause heartbeat' }).click()
     await expect(state).toHaveText('paused')

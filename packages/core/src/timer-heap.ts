@@ -1,12 +1,18 @@
 /** One pending wake-up in a {@link TimerQueue}. */
 export interface TimerEntry {
-  /** Epoch ms; the callback never runs before it. */
-  readonly deadline: number
+  /** Epoch ms; the callback never runs before it. Changed only by `TimerQueue.reschedule` while out of the heap. */
+  deadline: number
   /** Tie-breaker for equal deadlines: lower runs first (the level rank). */
-  readonly rank: number
-  readonly seq: number
+  rank: number
+  seq: number
   readonly keepAlive: boolean
-  readonly callback: () => void
+  /** Called with `this` set to {@link TimerEntry.target}. */
+  readonly callback: (this: unknown) => void
+  /**
+   * What `callback` is called on: lets many owners share one method (a task's
+   * prototype method) instead of binding a closure each.
+   */
+  readonly target: unknown
   /** Position in the heap, -1 once removed. */
   index: number
 }

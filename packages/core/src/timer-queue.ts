@@ -45,16 +45,44 @@ export class TimerQueue {
     return this.#handle !== undefined
   }
 
-  /** Runs `callback` at `deadline` (epoch ms) or later; returns a handle for {@link cancel}. */
-  schedule(deadline: number, callback: () => void, options?: ScheduleTimerOptions): TimerEntry {
+  /** The clock this queue waits on. */
+  get clock(): Clock {
+    return this.#clock
+  }
+
+  /**
+   * Runs `callback` at `deadline` (epoch ms) or later; returns a handle for
+   * {@link cancel}. With `target`, the callback is called with `this` set to
+   * it, so owners can share one method instead of a closure each.
+   */
+  schedule<T>(deadline: number, callback: (this: T) => void, options?: ScheduleTimerOptions, target?: T): TimerEntry {
     const entry: TimerEntry = {
       deadline,
       rank: options?.rank ?? 0,
       seq: this.#seq++,
       keepAlive: options?.keepAlive ?? true,
-      callback,
+      callback: callback as (this: unknown) => void,
+      target,
       index: -1,
     }
+    this.#heap.push(entry)
+    if (entry.keepAlive) this.#keepAliveCount++
+    if (!this.#firing) this.#arm()
+    return entry
+  }
+
+  /**
+   * Puts `entry` (from {@link schedule}; pending, fired or cancelled) back in
+   * the queue at a new `deadline` and `rank`, with the same callback. A loop
+   * re-arming every run reuses its one entry instead of allocating a new one.
+   */
+  reschedule(entry: TimerEntry, deadline: number, rank: number): TimerEntry {
+    if (this.#heap.remove(entry)) {
+      if (entry.keepAlive) this.#keepAliveCount--
+    }
+    entry.deadline = deadline
+    entry.rank = rank
+    entry.seq = this.#seq++
     this.#heap.push(entry)
     if (entry.keepAlive) this.#keepAliveCount++
     if (!this.#firing) this.#arm()
@@ -105,7 +133,7 @@ export class TimerQueue {
         this.#heap.remove(head)
         if (head.keepAlive) this.#keepAliveCount--
         try {
-          head.callback()
+          head.callback.call(head.target)
         } catch (error) {
           // A callback must never break the queue; tickwork's own callbacks do not throw.
           queueMicrotask(() => {

@@ -7,6 +7,8 @@
 export const PANEL_CSS = `/* tickwork-devtools:panel */
 :host { all: initial !important; display: contents !important; }
 :host([data-mode="embed"]) { display: block !important; width: 100% !important; height: 100% !important; }
+/* The embedded panel fills its host; without a definite height here the list grows to its full length and nothing is virtualised. */
+:host([data-mode="embed"]) .tw-root { height: 100%; }
 .tw-root {
   --bg: #ffffff; --bg2: #f6f7fb; --bg3: #eceff6; --fg: #1b2230; --fg2: #5a6478; --fg3: #8a93a6;
   --line: #e2e6ef; --accent: #5b5bd6; --accent-fg: #ffffff; --accent-bg: #ecebff; --sel: #e9e8ff; --hover: #f3f4fa;
