@@ -48,7 +48,7 @@ export async function productionBundleCheck() {
  * `react`: which build of React the page runs, `production` by default
  * (`TICKWORK_BENCH_REACT=development` overrides it).
  */
-export async function panelFrames({ seconds = 10, react = process.env.TICKWORK_BENCH_REACT ?? 'production', profile } = {}) {
+export async function panelFrames({ seconds = 10, react = process.env.TICKWORK_BENCH_REACT ?? 'production', profile, scenario = {} } = {}) {
   const { chromiumLaunchOptions, chromiumPath } = await import('../../scripts/chromium.mjs')
   if (chromiumPath === undefined) return { skipped: 'no Chromium binary found' }
   const outfile = join(outDir, 'devtools-page.js')
@@ -65,7 +65,7 @@ export async function panelFrames({ seconds = 10, react = process.env.TICKWORK_B
     await page.setContent('<!doctype html><title>tickwork devtools bench</title><body style="margin:0"></body>')
     await page.addScriptTag({ content: readFileSync(outfile, 'utf8') })
     const stopProfile = profile === undefined ? undefined : await profile(page)
-    const result = await page.evaluate((s) => globalThis.devtoolsBench.run({ seconds: s }), seconds)
+    const result = await page.evaluate((options) => globalThis.devtoolsBench.run(options), { seconds, ...scenario })
     await stopProfile?.()
     return { react, ...result }
   } finally {
@@ -75,5 +75,6 @@ export async function panelFrames({ seconds = 10, react = process.env.TICKWORK_B
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(JSON.stringify(await productionBundleCheck()))
-  console.log(JSON.stringify(await panelFrames({ seconds: Number(process.argv[2] ?? 10), react: process.argv[3] ?? 'production' })))
+  // node bench/devtools/chromium.mjs [seconds] [production|development] ['{"floating":true,"query":{"sort":"nextRun"},"tasks":5000}']
+  console.log(JSON.stringify(await panelFrames({ seconds: Number(process.argv[2] ?? 10), react: process.argv[3] ?? 'production', scenario: JSON.parse(process.argv[4] ?? '{}') })))
 }

@@ -4,7 +4,7 @@
 // without the panel is the baseline the same page reaches on this machine.
 import { createTask, TaskRegistry } from '@tickwork/core'
 // The production entry: the panel renders whichever React build the page uses.
-import { TickworkDevtoolsPanel } from '@tickwork/devtools/production'
+import { TickworkDevtools, TickworkDevtoolsPanel } from '@tickwork/devtools/production'
 import { createRoot } from 'react-dom/client'
 import { summarize } from '../lib/stats.mjs'
 
@@ -26,14 +26,27 @@ async function observe(ms) {
   const end = last + ms
   while (last < end) {
     const now = await nextFrame()
-    frames.push(now - last)
+    // rAF timestamps have 0.1 ms resolution here: rounding drops the float noise of the subtraction (16.700000000000728).
+    frames.push(Math.round((now - last) * 10) / 10)
     last = now
   }
   observer.disconnect()
-  return { frames: summarize(frames), longTasks: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0) }
+  // A frame over 1.5 intervals of 60 Hz means at least one missed paint.
+  const missed = frames.filter((ms) => ms > 25).length
+  return { frames: summarize(frames), missedFrames: missed, longTasks: longTasks.length, longTaskMs: longTasks.reduce((a, b) => a + b, 0) }
 }
 
-export async function run({ tasks = 1000, eventsPerSecond = 100, seconds = 10, baselineSeconds = 3 }) {
+/** A Storage holding the panel's saved UI state, so a run can start sorted or filtered. */
+function savedQuery(query) {
+  const data = { 'tickwork-devtools': JSON.stringify({ query }) }
+  return { getItem: (key) => data[key] ?? null, setItem: (key, value) => void (data[key] = value) }
+}
+
+/**
+ * `query`: the list's filter and sort (e.g. `{ sort: 'nextRun' }`, which
+ * re-sorts on every run); `floating`: the docked panel instead of the embedded one.
+ */
+export async function run({ tasks = 1000, eventsPerSecond = 100, seconds = 10, baselineSeconds = 3, query, floating = false }) {
   const registry = new TaskRegistry()
   // Each task runs every tasks/eventsPerSecond seconds, starts spread evenly: 100 runs per second in all.
   const interval = (tasks / eventsPerSecond) * 1000
@@ -51,7 +64,8 @@ export async function run({ tasks = 1000, eventsPerSecond = 100, seconds = 10, b
   host.style.cssText = 'position:fixed;inset:0;height:100vh'
   document.body.append(host)
   const root = createRoot(host)
-  root.render(<TickworkDevtoolsPanel registry={registry} />)
+  const environment = query === undefined ? undefined : { storage: savedQuery(query) }
+  root.render(floating ? <TickworkDevtools registry={registry} initialIsOpen environment={environment} /> : <TickworkDevtoolsPanel registry={registry} environment={environment} />)
   await nextFrame()
   await nextFrame()
   const heapBefore = performance.memory?.usedJSHeapSize
@@ -70,5 +84,6 @@ export async function run({ tasks = 1000, eventsPerSecond = 100, seconds = 10, b
     heapMB: heapAfter === undefined ? null : heapAfter / 1048576,
     heapGrowthMB: heapAfter === undefined ? null : (heapAfter - heapBefore) / 1048576,
     shownRows,
+    scenario: { floating, query: query ?? null },
   }
 }

@@ -1,14 +1,15 @@
 // Where the panel's time goes: runs the frame benchmark under the CPU
 // profiler (CDP `Profiler`) and prints the functions with the most self time.
-//   node bench/devtools/profile.mjs [seconds] [production|development] [out.cpuprofile]
+//   node bench/devtools/profile.mjs [seconds] [production|development] [out.cpuprofile] [scenario JSON]
 import { writeFileSync } from 'node:fs'
 import { panelFrames } from './chromium.mjs'
 
-const [seconds = '6', react = 'production', out] = process.argv.slice(2)
+const [seconds = '6', react = 'production', out, scenario = '{}'] = process.argv.slice(2)
 let profile
 const result = await panelFrames({
   seconds: Number(seconds),
   react,
+  scenario: JSON.parse(scenario),
   async profile(page) {
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')

@@ -1,4 +1,5 @@
 import { LEVELS, type TaskLevel, type TaskView } from '@tickwork/core'
+import { namesToRecheck, type TasksSnapshot } from './changes.ts'
 import { SHOWN_STATES, shownState, type ShownState } from './filter-sort.ts'
 
 /** What the header counts. */
@@ -33,4 +34,61 @@ export function sameCounts(a: Counts, b: Counts): boolean {
   for (const key of Object.keys(a.byState) as (keyof Counts['byState'])[]) if (a.byState[key] !== b.byState[key]) return false
   for (const key of Object.keys(a.byLevel) as (keyof Counts['byLevel'])[]) if (a.byLevel[key] !== b.byLevel[key]) return false
   return true
+}
+
+function add(counts: Counts, view: TaskView, sign: 1 | -1): void {
+  counts.total += sign
+  if (view.status.isRunning) counts.running += sign
+  if (view.status.isActive) counts.active += sign
+  counts.byState[shownState(view)] += sign
+  counts.byLevel[view.status.level] += sign
+}
+
+const sameContribution = (a: TaskView, b: TaskView): boolean =>
+  a.status.isRunning === b.status.isRunning && a.status.isActive === b.status.isActive && a.status.level === b.status.level && shownState(a) === shownState(b)
+
+/**
+ * Creates a memoised {@link countTasks} over the store's state: after the
+ * first count it adjusts the numbers by the tasks the last flush changed, instead of counting thousands every frame, and
+ * returns the previous object while no number moved.
+ */
+export function createCountsSelector(): (state: TasksSnapshot) => Counts {
+  let lastTasks: Readonly<Record<string, TaskView>> | undefined
+  let lastFlushes: number | undefined
+  let lastOrder: readonly string[] | undefined
+  let counts: Counts | undefined
+  let seen = new Map<string, TaskView>()
+  return (state) => {
+    const { tasks, order } = state
+    if (counts !== undefined && tasks === lastTasks && order === lastOrder) return counts
+    if (counts === undefined || order !== lastOrder) {
+      // Tasks came or went: count from scratch (rare, and the order array changes only then).
+      const next = countTasks(tasks)
+      seen = new Map(Object.entries(tasks))
+      if (counts === undefined || !sameCounts(counts, next)) counts = next
+    } else {
+      let next: Counts | undefined
+      for (const name of namesToRecheck(state, lastFlushes, lastOrder)) {
+        const view = tasks[name]
+        const previous = seen.get(name)
+        if (view === previous) continue
+        if (view !== undefined && previous !== undefined && sameContribution(view, previous)) {
+          seen.set(name, view)
+          continue
+        }
+        next ??= { ...counts, byState: { ...counts.byState }, byLevel: { ...counts.byLevel } }
+        if (previous !== undefined) add(next, previous, -1)
+        if (view === undefined) seen.delete(name)
+        else {
+          add(next, view, 1)
+          seen.set(name, view)
+        }
+      }
+      if (next !== undefined && !sameCounts(counts, next)) counts = next
+    }
+    lastTasks = tasks
+    lastFlushes = state.flushes
+    lastOrder = order
+    return counts
+  }
 }

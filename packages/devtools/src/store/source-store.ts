@@ -14,6 +14,12 @@ export interface SourceState {
   paused: boolean
   /** Number of flushes applied: one per animation frame at most. */
   flushes: number
+  /**
+   * Names whose view the last flush replaced or removed; `null` when tasks came
+   * or went (then `order` changed too). Lets selectors look at a frame's few
+   * changes instead of every task: valid when they saw the previous flush.
+   */
+  changed: readonly string[] | null
   /** While paused: tasks with changes waiting to be shown (updated once per frame). */
   pendingChanges: number
 }
@@ -51,7 +57,7 @@ function bounded(view: TaskView, limit: number): TaskView {
 export function createSourceStore(source: RegistrySource, options: SourceStoreOptions = {}): SourceStore {
   const scheduleFrame = options.scheduleFrame ?? animationFrame
   const historyLimit = options.historyLimit ?? 100
-  const store = createStore<SourceState>()(() => ({ tasks: {}, order: [], diagnostics: {}, paused: false, flushes: 0, pendingChanges: 0 }))
+  const store = createStore<SourceState>()(() => ({ tasks: {}, order: [], diagnostics: {}, paused: false, flushes: 0, changed: null, pendingChanges: 0 }))
   const dirty = new Set<string>()
   let structure = false
   let cancelFrame: (() => void) | undefined
@@ -86,6 +92,7 @@ export function createSourceStore(source: RegistrySource, options: SourceStoreOp
       for (const name of Object.keys(tasks)) if (!known.has(name)) delete tasks[name]
       for (const name of order) if (!(name in tasks)) dirty.add(name)
     }
+    const changed = structure ? null : [...dirty]
     for (const name of dirty) {
       const view = source.view(name)
       if (view === undefined) delete tasks[name]
@@ -93,7 +100,7 @@ export function createSourceStore(source: RegistrySource, options: SourceStoreOp
     }
     dirty.clear()
     structure = false
-    store.setState({ tasks, order, diagnostics: readDiagnostics(state.diagnostics), flushes: state.flushes + 1, pendingChanges: 0 })
+    store.setState({ tasks, order, changed, diagnostics: readDiagnostics(state.diagnostics), flushes: state.flushes + 1, pendingChanges: 0 })
   }
 
   const request = (): void => {

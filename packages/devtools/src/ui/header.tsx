@@ -1,7 +1,7 @@
 import { LEVELS } from '@tickwork/core'
 import type { ReactElement } from 'react'
-import { useCallback, useRef } from 'react'
-import { countTasks, sameCounts, type Counts } from '../store/counts.ts'
+import { useMemo } from 'react'
+import { createCountsSelector, type Counts } from '../store/counts.ts'
 import type { SourceState } from '../store/source-store.ts'
 import { SHOWN_STATES } from '../store/filter-sort.ts'
 import { PANEL_POSITIONS, type PanelPosition } from '../store/ui-state.ts'
@@ -40,18 +40,12 @@ function humanise(key: string): string {
 
 /** Counts by state and level, live totals, diagnostics, the pause switch, dock and close buttons. */
 export function Header({ position, onPosition, onClose }: HeaderProps): ReactElement {
-  const { setPaused } = useSourceStore()
+  const { setPaused, store } = useSourceStore()
   const paused = useSourceState((state) => state.paused)
   const pending = useSourceState((state) => state.pendingChanges)
   const diagnostics = useSourceState((state) => state.diagnostics)
-  // Counted every frame, but the header re-renders only when a number changed.
-  const last = useRef<Counts | null>(null)
-  const selectCounts = useCallback((state: SourceState): Counts => {
-    const next = countTasks(state.tasks)
-    if (last.current !== null && sameCounts(last.current, next)) return last.current
-    last.current = next
-    return next
-  }, [])
+  // Adjusted by the tasks that changed each frame (one selector per source, hence `store`); the header re-renders only when a number moved.
+  const selectCounts = useMemo((): ((state: SourceState) => Counts) => createCountsSelector(), [store])
   const counts = useSourceState(selectCounts)
   const entries = Object.entries(diagnostics)
   const problems = entries.filter(([key, value]) => value > 0 && PROBLEM.test(key))

@@ -1,8 +1,8 @@
 import type { KeyboardEvent, ReactElement } from 'react'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
-import { useShallow } from 'zustand/react/shallow'
-import { selectNames, type ListQuery } from '../store/filter-sort.ts'
+import type { ListQuery } from '../store/filter-sort.ts'
+import { createNamesSelector } from '../store/names-selector.ts'
 import type { SourceStore } from '../store/source-store.ts'
 import type { PanelPosition } from '../store/ui-state.ts'
 import { Header } from './header.tsx'
@@ -49,7 +49,9 @@ export function PanelContent({ stores, query, onQuery, position, onPosition, onC
     if (autoFocus) rootRef.current?.focus()
   }, [autoFocus])
 
-  const names = useStore(current.store, useShallow((state) => selectNames(state.tasks, state.order, query)))
+  // One memo per source: it re-filters and re-sorts only when a change can move a row, and keeps the array otherwise.
+  const selectNames = useMemo(() => createNamesSelector(), [current])
+  const names = useStore(current.store, (state) => selectNames(state, query))
   const total = useStore(current.store, (state) => state.order.length)
 
   const onSelect = useCallback((name: string) => {
