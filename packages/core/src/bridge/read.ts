@@ -23,7 +23,7 @@ export function record(value: unknown, path: string): Record<string, unknown> {
   return value as Record<string, unknown>
 }
 
-export function string(value: unknown, path: string, max = MAX_STRING): string {
+export function string(value: unknown, path: string, max: number = MAX_STRING): string {
   if (typeof value !== 'string' || value.length > max) malformed(path, `a string of at most ${max} characters`, value)
   return value
 }
@@ -39,14 +39,14 @@ export function boolean(value: unknown, path: string): boolean {
 }
 
 /** A finite number, optionally at least `min` and an integer. */
-export function number(value: unknown, path: string, min = -Infinity, integer = false): number {
+export function number(value: unknown, path: string, min: number = -Infinity, integer: boolean = false): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || (integer && !Number.isInteger(value))) {
     malformed(path, `a finite ${integer ? 'integer' : 'number'}${min > -Infinity ? ` ≥ ${min}` : ''}`, value)
   }
   return value
 }
 
-export function nullableNumber(value: unknown, path: string, min = -Infinity): number | null {
+export function nullableNumber(value: unknown, path: string, min: number = -Infinity): number | null {
   return value === null ? null : number(value, path, min)
 }
 
@@ -55,7 +55,7 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], p
   return value as T
 }
 
-export function array(value: unknown, path: string, max = MAX_ITEMS): unknown[] {
+export function array(value: unknown, path: string, max: number = MAX_ITEMS): unknown[] {
   if (!Array.isArray(value) || value.length > max) malformed(path, `an array of at most ${max} items`, value)
   return value
 }
