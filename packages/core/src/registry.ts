@@ -2,7 +2,7 @@ import { systemClock, type Clock } from './clock.ts'
 import { describeValue, DuplicateTaskError, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
-import { Task, type StopOptions } from './task.ts'
+import { attachObserver, detachObserver, Task, type StopOptions } from './task.ts'
 import { assertClock, assertLogger, assertStopOptions } from './validate.ts'
 import { runDue, type TickOptions, type TickReport } from './tick/run-due.ts'
 import type { LevelCounts, RegistrySummary, TaskEvent } from './types.ts'
@@ -27,9 +27,15 @@ export class TaskRegistry {
   readonly clock: Clock
   readonly #logger: Logger
   readonly #tasks = new Map<string, Task>()
+  /** Only for tasks whose observer slot another registry holds; the others report through {@link #observer}. */
   readonly #unsubscribes = new Map<string, () => void>()
   /** Copy-on-write, so a notify iterates a stable list without copying it per event. */
   #listeners: readonly ((event: RegistryEvent) => void)[] = []
+  /** One for all tasks here: it sits in each task's observer slot instead of a subscription closure per task. */
+  readonly #observer: { listening: boolean; notify(event: TaskEvent): void } = {
+    listening: false,
+    notify: (event) => this.#notify(event),
+  }
 
   constructor(options: RegistryOptions = {}) {
     if (options === null || typeof options !== 'object') {
@@ -54,7 +60,8 @@ export class TaskRegistry {
       )
     }
     this.#tasks.set(task.name, task)
-    this.#unsubscribes.set(task.name, task.subscribe((event) => this.#notify(event)))
+    // A task in two registries: the first holds its observer slot, the second subscribes.
+    if (!attachObserver(task, this.#observer)) this.#unsubscribes.set(task.name, task.subscribe((event) => this.#notify(event)))
     this.#notify({ type: 'taskAdded', task })
     return task
   }
@@ -64,8 +71,10 @@ export class TaskRegistry {
     const task = this.#tasks.get(name)
     if (task === undefined) return undefined
     this.#tasks.delete(name)
-    this.#unsubscribes.get(name)?.()
-    this.#unsubscribes.delete(name)
+    if (!detachObserver(task, this.#observer)) {
+      this.#unsubscribes.get(name)?.()
+      this.#unsubscribes.delete(name)
+    }
     // Nobody awaits this stop: a timeout of 0 keeps a hung run from leaving a
     // 5 s wake-up armed (and a process alive) after stopAll() resolved.
     void task.stop({ timeout: 0 })
@@ -125,8 +134,10 @@ export class TaskRegistry {
       throw new InvalidOptionError(`${prefix('registry')}subscribe() needs a function, got ${describeValue(listener)}`)
     }
     if (!this.#listeners.includes(listener)) this.#listeners = this.#listeners.concat(listener)
+    this.#observer.listening = this.#listeners.length > 0
     return () => {
       this.#listeners = this.#listeners.filter((other) => other !== listener)
+      this.#observer.listening = this.#listeners.length > 0
     }
   }
 

@@ -28,6 +28,9 @@ export class RingBuffer<T> {
     // Until full, items are appended in order (start stays 0); then the oldest is overwritten.
     if (this.#items.length < capacity) {
       this.#items.push(item)
+      // Arrays grow by half again plus 16 slots: a full 50-item buffer would
+      // keep 76 slots for life. One exact-size copy when it fills frees the rest.
+      if (this.#items.length === capacity && capacity > 16) this.#items = this.#items.slice()
     } else {
       this.#items[this.#start] = item
       this.#start = (this.#start + 1) % capacity

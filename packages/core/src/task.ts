@@ -7,10 +7,10 @@ import { RingBuffer } from './ring-buffer.ts'
 import { TaskRunContext } from './run-context.ts'
 import { errorInfo, isIrrecoverable, outcomeOf, type Outcome } from './run-result.ts'
 import type { RunnerRole } from './registry-source.ts'
-import { fixedDelay, type Schedule } from './schedule.ts'
+import { fixedDelay, sharedFixedDelay, type Schedule, type ScheduleContext } from './schedule.ts'
 import { timerQueueFor, type TimerQueue } from './timer-queue.ts'
 import { postRun, priorityForLevel, resolveScheduler } from './post-task.ts'
-import { defaultWhenHidden, HiddenPolicy } from './visibility.ts'
+import { defaultWhenHidden, HiddenPolicy, resolveVisibility, type VisibilitySource } from './visibility.ts'
 import type { TimerEntry } from './timer-heap.ts'
 import type { RunContext, RunFunction, RunSummary, TaskEvent, TaskOptions, TaskState, TaskStatus } from './types.ts'
 import { validateTaskOptions, validateUpdate } from './validate.ts'
@@ -44,7 +44,6 @@ export interface StopOptions {
 interface Config {
   schedule: Schedule
   level: TaskLevel
-  initialDelay: number
   timeout: number | undefined
   maxRuns: number | undefined
   until: number | undefined
@@ -54,6 +53,18 @@ interface Config {
   whenHidden: TaskOptions['whenHidden']
   postTaskPriority: TaskOptions['postTaskPriority']
   scheduler: TaskOptions['scheduler']
+  visibility: VisibilitySource | null | undefined
+  historySize: number
+}
+
+/**
+ * How a registry hears its tasks' events: one object per registry, kept in a
+ * slot of the task, instead of a subscription closure per task.
+ */
+export interface TaskObserver {
+  /** False while nobody listens: tasks then build no event objects at all. */
+  readonly listening: boolean
+  notify(event: TaskEvent): void
 }
 
 interface Run {
@@ -74,6 +85,58 @@ interface Run {
 /** How long a run may go past its expected end before the task counts as stalled, without a timeout. */
 const STALL_INTERVALS = 3
 const DEFAULT_STOP_TIMEOUT = 5000
+/** Shared by every task without listeners (subscribe replaces it, copy-on-write). */
+const NO_LISTENERS: readonly ((event: TaskEvent) => void)[] = Object.freeze([])
+const NO_HISTORY: readonly RunSummary[] = Object.freeze([])
+
+/*
+ * Slots a schedule's skip() adds to while its next() runs. One function for
+ * every task instead of a closure per run; saved and restored around each
+ * call, so a next() that reaches another task's schedule counts correctly.
+ */
+let pendingSkips = 0
+const skip = (count: number): void => {
+  pendingSkips += count
+}
+
+/** Configs shared between tasks, by schedule, then by their primitive options. */
+const sharedConfigs = new WeakMap<Schedule, Map<string, Config>>()
+/** Per schedule: enough for the level × option mixes of an app, bounded for tasks with unique `until`s. */
+const MAX_SHARED_CONFIGS = 64
+
+/**
+ * Tasks with the same options share one config object: at 100,000 tasks a
+ * config each was ~130 B per task. A config is never changed in place
+ * (`update()` replaces it), so sharing is safe. Configs holding functions or
+ * objects of their own (onError, a logger, a scheduler, a visibility source)
+ * are not shared.
+ */
+function shareConfig(config: Config): Config {
+  if (config.onError !== undefined || config.logger !== consoleLogger || config.scheduler !== undefined || config.visibility !== undefined) return config
+  const key = `${config.level}|${config.timeout}|${config.maxRuns}|${config.until}|${config.keepAlive}|${config.whenHidden}|${config.postTaskPriority}|${config.historySize}`
+  let byKey = sharedConfigs.get(config.schedule)
+  if (byKey === undefined) {
+    byKey = new Map()
+    sharedConfigs.set(config.schedule, byKey)
+  }
+  const found = byKey.get(key)
+  if (found !== undefined) return found
+  if (byKey.size < MAX_SHARED_CONFIGS) byKey.set(key, config)
+  return config
+}
+
+let observe: (task: Task, observer: TaskObserver) => boolean
+let unobserve: (task: Task, observer: TaskObserver) => boolean
+
+/** Puts `observer` in the task's observer slot; false when another registry holds it. */
+export function attachObserver(task: Task, observer: TaskObserver): boolean {
+  return observe(task, observer)
+}
+
+/** Empties the task's observer slot if `observer` holds it; returns whether it did. */
+export function detachObserver(task: Task, observer: TaskObserver): boolean {
+  return unobserve(task, observer)
+}
 
 /**
  * One named periodic loop. Runs never overlap; the default schedule is fixed
@@ -84,32 +147,39 @@ const DEFAULT_STOP_TIMEOUT = 5000
 export class Task {
   /** Unique within its registry. */
   readonly name: string
-  readonly #clock: Clock
   readonly #queue: TimerQueue
   /**
    * Copy-on-write: subscribe/unsubscribe replace the array, so an emit iterates
    * a stable list without copying it on every event (4 events per run).
    */
-  #listeners: readonly ((event: TaskEvent) => void)[] = []
+  #listeners: readonly ((event: TaskEvent) => void)[] = NO_LISTENERS
+  /** The registry this task is in (see {@link TaskObserver}). */
+  #observer: TaskObserver | undefined
+  /** Shared with tasks of the same options (see {@link shareConfig}); replaced, never changed in place. */
   #config: Config
+  /** Ms from start() to the first run: per task (often staggered), so kept out of the shared config. */
+  #initialDelay: number
   #runFunction: RunFunction | undefined
-  #history: RingBuffer<RunSummary>
+  /** Made at the first run: an idle task keeps no buffer. */
+  #history: RingBuffer<RunSummary> | undefined
   /** Only for `exclusive: 'tabs'`: whether this context holds the run. */
   readonly #tabLock: TabLock | undefined
-  /** whenHidden: holds or slows runs while the page is hidden. */
-  readonly #hidden: HiddenPolicy
+  /** whenHidden: holds or slows runs while the page is hidden; made at a start that finds a visibility source. */
+  #hidden: HiddenPolicy | undefined
   /** The scheduled run posted to `scheduler.postTask` and not started yet; cleared to drop it. */
   #posted: object | undefined
 
   #loop: LoopState = 'idle'
   #state: TaskState = 'idle'
   #stopReason: string | undefined
+  /** This task's one timer entry, re-armed for every wait (pending or not: see {@link TimerQueue.isPending}). */
   #timer: TimerEntry | undefined
-  #nextRunAt: number | null = null
+  /** A next run is set: it is due at the timer entry's deadline (one number, not a copy per run). */
+  #hasNext = false
   #previousDueAt: number | null = null
   #queued: RunSummary['trigger'] | undefined
   #run: Run | undefined
-  #settleWaiters: (() => void)[] = []
+  #settleWaiters: (() => void)[] | undefined
 
   #runIndex = 0
   #runsSinceStart = 0
@@ -123,13 +193,12 @@ export class Task {
     const clock = options?.clock ?? options?.registry?.clock ?? systemClock
     validateTaskOptions(options as unknown as Record<string, unknown>, clock.now(), new.target === Task)
     this.name = options.name
-    this.#clock = clock
     this.#queue = timerQueueFor(clock)
     this.#runFunction = options.run
-    this.#config = {
-      schedule: options.schedule ?? fixedDelay(options.interval as number),
+    this.#initialDelay = options.initialDelay ?? 0
+    this.#config = shareConfig({
+      schedule: options.schedule ?? sharedFixedDelay(options.interval as number),
       level: options.level ?? 'medium',
-      initialDelay: options.initialDelay ?? 0,
       timeout: options.timeout,
       maxRuns: options.maxRuns,
       until: options.until,
@@ -139,13 +208,26 @@ export class Task {
       whenHidden: options.whenHidden,
       postTaskPriority: options.postTaskPriority,
       scheduler: options.scheduler,
-    }
-    this.#history = new RingBuffer(options.historySize ?? 50)
-    this.#hidden = new HiddenPolicy(() => this.#config.whenHidden ?? defaultWhenHidden(this.#config.level), options.visibility, this.#onVisible)
+      visibility: options.visibility,
+      historySize: options.historySize ?? 50,
+    })
     this.#tabLock =
       options.exclusive === 'tabs'
-        ? new TabLock(options.name, options.locks, this.#config.logger, () => this.#emit({ type: 'stateChanged', name: this.name, state: this.#state }))
+        ? new TabLock(options.name, options.locks, this.#config.logger, () => this.#emitState())
         : undefined
+  }
+
+  static {
+    observe = (task, observer) => {
+      if (task.#observer !== undefined && task.#observer !== observer) return false
+      task.#observer = observer
+      return true
+    }
+    unobserve = (task, observer) => {
+      if (task.#observer !== observer) return false
+      task.#observer = undefined
+      return true
+    }
   }
 
   /** For `exclusive: 'tabs'` tasks: `'this'` context runs it, an `'other'` one does, or `'local-only'` (no Web Locks). */
@@ -160,7 +242,7 @@ export class Task {
 
   /** The clock every wait of this task goes through. */
   get clock(): Clock {
-    return this.#clock
+    return this.#queue.clock
   }
 
   /** The schedule deciding when the next run is due. */
@@ -175,7 +257,8 @@ export class Task {
 
   /** The task's configuration as shown by devtools. */
   get config(): TaskConfigView {
-    const { schedule, initialDelay, timeout, maxRuns, until, keepAlive } = this.#config
+    const { schedule, timeout, maxRuns, until, keepAlive } = this.#config
+    const initialDelay = this.#initialDelay
     return {
       schedule: schedule.description ?? (schedule.interval === null ? 'custom schedule' : `every ${schedule.interval} ms`),
       interval: schedule.interval,
@@ -183,14 +266,14 @@ export class Task {
       timeout: timeout ?? null,
       maxRuns: maxRuns ?? null,
       until: until ?? null,
-      historySize: this.#history.capacity,
+      historySize: this.#config.historySize,
       keepAlive,
     }
   }
 
   /** The last `historySize` run summaries, oldest first. */
   get history(): readonly RunSummary[] {
-    return this.#history.toArray()
+    return this.#history === undefined ? NO_HISTORY : this.#history.toArray()
   }
 
   /** The loop is live: scheduled, running or paused. */
@@ -216,11 +299,11 @@ export class Task {
     if (this.isRunning) return false
     this.#loop = 'live'
     this.#tabLock?.acquire()
-    this.#hidden.attach()
+    this.#attachVisibility()
     this.#stopReason = undefined
     this.#runsSinceStart = 0
     this.#previousDueAt = null
-    this.#scheduleNext(this.#clock.now() + this.#config.initialDelay)
+    this.#scheduleNext(this.#now() + this.#initialDelay)
     this.#update()
     return true
   }
@@ -245,11 +328,11 @@ export class Task {
     if (run === undefined) return Promise.resolve(true)
     this.#abortRun(run, new TaskStoppedError(`${prefix(`task "${this.name}"`)}stopped`))
     return new Promise<boolean>((resolve) => {
-      const entry = this.#queue.schedule(this.#clock.now() + timeout, () => {
+      const entry = this.#queue.schedule(this.#now() + timeout, () => {
         this.#abandon(run, timeout)
         resolve(false)
       })
-      this.#settleWaiters.push(() => {
+      ;(this.#settleWaiters ??= []).push(() => {
         this.#queue.cancel(entry)
         resolve(true)
       })
@@ -269,8 +352,9 @@ export class Task {
     if (this.#loop !== 'paused') return
     this.#loop = 'live'
     if (this.#run === undefined) {
-      if (this.#nextRunAt === null) this.#scheduleNext(this.#clock.now())
-      else this.#arm(Math.max(this.#nextRunAt, this.#clock.now()))
+      const next = this.#nextRunAt()
+      if (next === null) this.#scheduleNext(this.#now())
+      else this.#arm(Math.max(next, this.#now()))
     }
     this.#update()
   }
@@ -286,8 +370,8 @@ export class Task {
       return
     }
     this.#cancelTimer()
-    if (this.#loop === 'live') this.#nextRunAt = null
-    this.#startRun('manual', this.#clock.now())
+    if (this.#loop === 'live') this.#hasNext = false
+    this.#startRun('manual', this.#now())
   }
 
   /**
@@ -307,14 +391,14 @@ export class Task {
         unsubscribe()
         resolve(event.summary)
       })
-      this.#startRun(options.trigger ?? 'manual', options.scheduledAt ?? this.#clock.now())
+      this.#startRun(options.trigger ?? 'manual', options.scheduledAt ?? this.#now())
     })
   }
 
   /** Forgets the run history (stats stay). */
   clearHistory(): void {
-    this.#history.clear()
-    this.#emit({ type: 'stateChanged', name: this.name, state: this.#state })
+    this.#history?.clear()
+    this.#emitState()
   }
 
   /**
@@ -323,8 +407,9 @@ export class Task {
    * or schedule applies from the next wait.
    */
   update(changes: TaskUpdate): void {
-    validateUpdate(this.name, changes as Record<string, unknown>, this.#clock.now())
+    validateUpdate(this.name, changes as Record<string, unknown>, this.#now())
     const next: Config = { ...this.#config }
+    // A fresh schedule (not a shared one): a new interval always re-arms, even an equal one.
     if (changes.interval !== undefined) next.schedule = fixedDelay(changes.interval)
     if (changes.schedule !== undefined) next.schedule = changes.schedule
     if (changes.level !== undefined) next.level = changes.level
@@ -333,14 +418,17 @@ export class Task {
     if ('until' in changes) next.until = changes.until
     if (changes.onError !== undefined) next.onError = changes.onError
     if (changes.run !== undefined) this.#runFunction = changes.run
-    if (changes.historySize !== undefined) this.#history.resize(changes.historySize)
+    if (changes.historySize !== undefined) {
+      next.historySize = changes.historySize
+      this.#history?.resize(changes.historySize)
+    }
     const rescheduled = next.schedule !== this.#config.schedule
     this.#config = next
-    if (rescheduled && this.#loop === 'live' && this.#timer !== undefined) {
+    if (rescheduled && this.#loop === 'live' && this.#waiting()) {
       this.#cancelTimer()
-      this.#scheduleNext(this.#clock.now())
+      this.#scheduleNext(this.#now())
     }
-    this.#emit({ type: 'stateChanged', name: this.name, state: this.#state })
+    this.#emitState()
   }
 
   /** A snapshot of the task: state, counts, last summary, next run. */
@@ -357,7 +445,7 @@ export class Task {
       successRate: this.#totalRuns === 0 ? null : (this.#totalRuns - this.#failedRuns) / this.#totalRuns,
       skippedRuns: this.#skippedRuns,
       lastSummary: this.#lastSummary,
-      nextRunAt: this.#nextRunAt,
+      nextRunAt: this.#nextRunAt(),
     }
     if (this.#stopReason !== undefined) status.stopReason = this.#stopReason
     return status
@@ -380,7 +468,7 @@ export class Task {
     const run = this.#run
     if (run === undefined) return false
     const allowed = this.#config.timeout ?? STALL_INTERVALS * (this.#config.schedule.interval ?? 60_000)
-    return run.recorded || this.#clock.now() - run.startedAt > allowed
+    return run.recorded || this.#now() - run.startedAt > allowed
   }
 
   /** The one place the public state changes; it emits `stateChanged`. */
@@ -392,10 +480,26 @@ export class Task {
     else next = this.#loop
     if (next === this.#state) return
     this.#state = next
-    this.#emit({ type: 'stateChanged', name: this.name, state: next })
+    this.#emitState()
+  }
+
+  #now(): number {
+    return this.#queue.clock.now()
+  }
+
+  /** Whether anyone hears events: without listeners no event object is built (4 per run). */
+  #heard(): boolean {
+    return this.#listeners.length > 0 || this.#observer?.listening === true
+  }
+
+  #emitState(): void {
+    if (this.#heard()) this.#emit({ type: 'stateChanged', name: this.name, state: this.#state })
   }
 
   #emit(event: TaskEvent): void {
+    const observer = this.#observer
+    // The registry hears first, as it did when it was the first subscriber.
+    if (observer !== undefined && observer.listening) observer.notify(event)
     for (const listener of this.#listeners) {
       try {
         listener(event)
@@ -408,18 +512,35 @@ export class Task {
   #endLoop(loop: 'stopped' | 'completed' | 'failed', reason: string): void {
     this.#loop = loop
     this.#tabLock?.release()
-    this.#hidden.detach()
+    this.#hidden?.detach()
     this.#stopReason = reason
     this.#cancelTimer()
-    this.#nextRunAt = null
+    this.#hasNext = false
     this.#update()
   }
 
   #cancelTimer(): void {
     this.#posted = undefined
-    if (this.#timer === undefined) return
-    this.#queue.cancel(this.#timer)
-    this.#timer = undefined
+    if (this.#timer !== undefined) this.#queue.cancel(this.#timer)
+  }
+
+  /** A wait is armed. */
+  #waiting(): boolean {
+    return this.#timer !== undefined && this.#queue.isPending(this.#timer)
+  }
+
+  /** Follows the page's visibility while live, where there is a source to follow. */
+  #attachVisibility(): void {
+    const source = resolveVisibility(this.#config.visibility)
+    if (source === undefined) {
+      this.#hidden?.detach()
+      return
+    }
+    this.#hidden ??= new HiddenPolicy(
+      () => this.#config.whenHidden ?? defaultWhenHidden(this.#config.level),
+      (held, unstretched) => this.#onVisible(held, unstretched),
+    )
+    this.#hidden.attach(source)
   }
 
   /**
@@ -432,18 +553,13 @@ export class Task {
       this.#endLoop('completed', `completed: maxRuns (${maxRuns}) reached`)
       return
     }
+    const outerSkips = pendingSkips
+    pendingSkips = 0
     let skipped = 0
     let due: number | null
     try {
-      due = schedule.next({
-        now,
-        previousDueAt: this.#previousDueAt,
-        runCount,
-        consecutiveFailures: this.#consecutiveFailures,
-        skip: (count) => {
-          skipped += count
-        },
-      })
+      const context: ScheduleContext = { now, previousDueAt: this.#previousDueAt, runCount, consecutiveFailures: this.#consecutiveFailures, skip }
+      due = schedule.next(context)
     } catch (error) {
       // A custom schedule that throws cannot say when to run: end the loop
       // visibly instead of throwing out of a timer or promise callback.
@@ -451,6 +567,9 @@ export class Task {
       safeWarn(this.#config.logger, `${prefix(`task "${this.name}"`)}schedule.next() threw`, error)
       this.#endLoop('failed', `schedule.next() threw ${name}: ${message}`)
       return
+    } finally {
+      skipped = pendingSkips
+      pendingSkips = outerSkips
     }
     this.#skippedRuns += skipped
     if (due === null || !Number.isFinite(due)) {
@@ -462,30 +581,34 @@ export class Task {
       return
     }
     // While hidden, a slowed task waits longer (never past `until`).
-    const stretched = this.#hidden.stretch(now, Math.max(due, now))
+    const stretched = this.#hidden === undefined ? Math.max(due, now) : this.#hidden.stretch(now, Math.max(due, now))
     this.#arm(until === undefined ? stretched : Math.min(stretched, until))
   }
 
   #arm(due: number): void {
-    this.#cancelTimer()
-    this.#nextRunAt = due
-    this.#timer = this.#queue.schedule(due, this.#onDue, {
-      rank: levelRank(this.#config.level),
-      keepAlive: this.#config.keepAlive,
-    })
+    this.#posted = undefined
+    const rank = levelRank(this.#config.level)
+    if (this.#timer === undefined) this.#timer = this.#queue.schedule(due, this.#onDue, { rank, keepAlive: this.#config.keepAlive }, this)
+    else this.#queue.reschedule(this.#timer, due, rank)
+    this.#hasNext = true
   }
 
-  readonly #onDue = (): void => {
-    this.#timer = undefined
-    const due = this.#nextRunAt ?? this.#clock.now()
+  /** Epoch ms of the next run, or null. A paused task keeps it: its cancelled entry keeps the deadline. */
+  #nextRunAt(): number | null {
+    return this.#hasNext && this.#timer !== undefined ? this.#timer.deadline : null
+  }
+
+  /** The wait ended (called by the timer queue with `this` set: one method for all tasks, no closure each). */
+  #onDue(): void {
+    const due = this.#nextRunAt() ?? this.#now()
     if (this.#tabLock?.mayRun === false) {
       // Another context runs this task: keep the rhythm, so taking over waits at most one slot.
       this.#previousDueAt = due
-      this.#scheduleNext(this.#clock.now(), Math.max(1, this.#runsSinceStart))
+      this.#scheduleNext(this.#now(), Math.max(1, this.#runsSinceStart))
       return
     }
     // A paused-while-hidden task keeps this run for when the page is visible again.
-    if (this.#hidden.hold(due)) return
+    if (this.#hidden?.hold(due) === true) return
     if (this.#run !== undefined) {
       this.#queued ??= 'schedule'
       return
@@ -495,7 +618,7 @@ export class Task {
 
   /** Starts a scheduled run, through `scheduler.postTask` with the level's priority where there is one. */
   #runDue(due: number): void {
-    const scheduler = resolveScheduler(this.#config.scheduler, this.#clock.virtual !== true)
+    const scheduler = resolveScheduler(this.#config.scheduler, this.#queue.clock.virtual !== true)
     if (scheduler === undefined) {
       this.#startRun('schedule', due)
       return
@@ -520,18 +643,18 @@ export class Task {
   }
 
   /** The page became visible: run what was held, or bring a slowed wait back to its real deadline. */
-  readonly #onVisible = (held: number | undefined, unstretched: number | undefined): void => {
+  #onVisible(held: number | undefined, unstretched: number | undefined): void {
     if (this.#loop !== 'live' || this.#run !== undefined) return
     if (held !== undefined) this.#runDue(held)
-    else if (unstretched !== undefined && this.#timer !== undefined) this.#arm(Math.max(unstretched, this.#clock.now()))
+    else if (unstretched !== undefined && this.#waiting()) this.#arm(Math.max(unstretched, this.#now()))
   }
 
   #startRun(trigger: RunSummary['trigger'], scheduledAt: number): void {
-    const startedAt = this.#clock.now()
-    this.#hidden.clear()
+    const startedAt = this.#now()
+    this.#hidden?.clear()
     if (trigger === 'schedule') {
       this.#previousDueAt = scheduledAt
-      this.#nextRunAt = null
+      this.#hasNext = false
     }
     const run: Run = {
       index: this.#runIndex++,
@@ -547,7 +670,7 @@ export class Task {
     this.#run = run
     this.#runsSinceStart++
     this.#update()
-    this.#emit({ type: 'runStarted', name: this.name, runIndex: run.index })
+    if (this.#heard()) this.#emit({ type: 'runStarted', name: this.name, runIndex: run.index })
     const ctx = this.#contextFor(run)
     let result: unknown
     try {
@@ -596,7 +719,7 @@ export class Task {
     this.#queue.cancel(run.timeoutEntry)
     run.timeoutEntry = undefined
     const message = `still running ${stopTimeout} ms after stop(); abandoned`
-    this.#record(run, { success: false, message, extra: {} }, new TimeoutError(`${prefix(`task "${this.name}"`)}${message}`), this.#clock.now() - run.startedAt)
+    this.#record(run, { success: false, message, extra: {} }, new TimeoutError(`${prefix(`task "${this.name}"`)}${message}`), this.#now() - run.startedAt)
     run.recorded = true
   }
 
@@ -631,12 +754,14 @@ export class Task {
         }
       }
       outcome ??= { success: false, message: errorInfo(failure).message, extra: {} }
-      this.#record(run, outcome, failed ? failure : undefined, this.#clock.now() - run.startedAt, failed)
+      this.#record(run, outcome, failed ? failure : undefined, this.#now() - run.startedAt, failed)
     }
     this.#run = undefined
     const waiters = this.#settleWaiters
-    this.#settleWaiters = []
-    for (const resolve of waiters) resolve()
+    if (waiters !== undefined) {
+      this.#settleWaiters = undefined
+      for (const resolve of waiters) resolve()
+    }
     this.#afterRun()
   }
 
@@ -660,8 +785,8 @@ export class Task {
       this.#consecutiveFailures++
     }
     this.#lastSummary = summary
-    this.#history.push(summary)
-    this.#emit({ type: 'runFinished', name: this.name, summary })
+    ;(this.#history ??= new RingBuffer(this.#config.historySize)).push(summary)
+    if (this.#heard()) this.#emit({ type: 'runFinished', name: this.name, summary })
     if (!summary.success) this.#reportFailure(error ?? new Error(summary.message || 'run reported failure'), summary)
     if (isIrrecoverable(error) && this.#loop !== 'failed') {
       this.#endLoop('failed', `${(error as Error).name}: ${(error as Error).message}`)
@@ -685,10 +810,10 @@ export class Task {
     const queued = this.#queued
     this.#queued = undefined
     if (queued === 'manual' || (queued === 'schedule' && this.#loop === 'live')) {
-      this.#startRun(queued, queued === 'manual' ? this.#clock.now() : (this.#nextRunAt ?? this.#clock.now()))
+      this.#startRun(queued, queued === 'manual' ? this.#now() : (this.#nextRunAt() ?? this.#now()))
       return
     }
-    if (this.#loop === 'live') this.#scheduleNext(this.#clock.now())
+    if (this.#loop === 'live') this.#scheduleNext(this.#now())
     else if (this.#loop === 'paused' && this.#config.maxRuns !== undefined && this.#runsSinceStart >= this.#config.maxRuns) {
       this.#endLoop('completed', `completed: maxRuns (${this.#config.maxRuns}) reached`)
     }

@@ -89,6 +89,11 @@ export class TimerQueue {
     return entry
   }
 
+  /** Whether `entry` is waiting in this queue (not fired, not cancelled). */
+  isPending(entry: TimerEntry): boolean {
+    return entry.index >= 0
+  }
+
   /** Removes a pending entry; returns false when it already ran or was cancelled. */
   cancel(entry: TimerEntry): boolean {
     if (!this.#heap.remove(entry)) return false

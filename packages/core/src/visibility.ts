@@ -98,27 +98,29 @@ export function validateVisibilityOptions(where: string, whenHidden: unknown, so
 }
 
 /**
- * What one task does about visibility: it subscribes while the loop is live
- * (and only when its policy is not `'run'`), stretches waits under `'slow'`,
- * holds due runs under `'pause'`, and on becoming visible hands the task
- * what is overdue.
+ * The source a task follows: the injected one, none for `null`, else the
+ * page's (looked up now, so Node, Deno, workers and edge get none).
+ */
+export function resolveVisibility(option: VisibilitySource | null | undefined): VisibilitySource | undefined {
+  return option === null ? undefined : (option ?? documentVisibility())
+}
+
+/**
+ * What one task does about visibility: it subscribes while the loop is live,
+ * stretches waits under `'slow'`, holds due runs under `'pause'`, and on
+ * becoming visible hands the task what is overdue. A task makes one only when
+ * it has a source to follow, so the many tasks of a server or worker carry none.
  */
 export class HiddenPolicy {
   readonly #mode: () => WhenHidden
-  readonly #option: VisibilitySource | null | undefined
   readonly #onVisible: (held: number | undefined, unstretched: number | undefined) => void
   #source: VisibilitySource | undefined
   #unsubscribe: (() => void) | undefined
   #held: number | undefined
   #unstretched: number | undefined
 
-  constructor(
-    mode: () => WhenHidden,
-    option: VisibilitySource | null | undefined,
-    onVisible: (held: number | undefined, unstretched: number | undefined) => void,
-  ) {
+  constructor(mode: () => WhenHidden, onVisible: (held: number | undefined, unstretched: number | undefined) => void) {
     this.#mode = mode
-    this.#option = option
     this.#onVisible = onVisible
   }
 
@@ -127,11 +129,10 @@ export class HiddenPolicy {
     return this.#source?.isHidden() === true
   }
 
-  /** Starts listening (at the loop's start). The default source is looked up now. */
-  attach(): void {
+  /** Starts listening to `source` (at the loop's start). */
+  attach(source: VisibilitySource): void {
     this.detach()
-    this.#source = this.#option === null ? undefined : (this.#option ?? documentVisibility())
-    if (this.#source === undefined) return
+    this.#source = source
     this.#unsubscribe = this.#source.subscribe((hidden) => {
       if (hidden) return
       const held = this.#held
