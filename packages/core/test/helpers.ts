@@ -22,3 +22,15 @@ export function deferred<T = void>(): { promise: Promise<T>; resolve: (value: T)
   })
   return { promise, resolve, reject }
 }
+
+/** mulberry32: a small seeded PRNG, so a failing random test replays exactly. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}

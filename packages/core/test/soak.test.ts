@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createTask, IrrecoverableError, sleep, TaskRegistry, timerQueueFor, type RunContext, type RunFunction, type TaskLevel } from '@tickwork/core'
 import { createTestClock } from '@tickwork/core/testing'
+import { seededRandom } from './helpers.ts'
 
 const TASKS = 100
 const RUNS_PER_TASK = 100
@@ -17,20 +18,9 @@ type Outcome = 'ok' | 'okAsync' | 'okResult' | 'okSleep' | 'throw' | 'reject' | 
 const FAILURES: Outcome[] = ['throw', 'reject', 'resultFail', 'throwString']
 const SUCCESSES: Outcome[] = ['ok', 'okAsync', 'okResult', 'okSleep']
 
-/** mulberry32: small and seedable, so a failing soak replays exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function plan(seed: number): Outcome[][] {
-  const next = random(seed)
+  const next = seededRandom(seed)
   const pick = (list: Outcome[]): Outcome => list[Math.floor(next() * list.length)] as Outcome
   const draw = (): Outcome => {
     const r = next()
