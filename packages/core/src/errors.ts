@@ -56,3 +56,8 @@ export class TaskStoppedError extends TickworkError {
 export function prefix(part?: string): string {
   return part === undefined ? '[tickwork] ' : `[tickwork] ${part}: `
 }
+
+/** The prefix of messages about one task: `[tickwork] task "sync": `. */
+export function taskPrefix(name: string): string {
+  return prefix(`task "${name}"`)
+}

@@ -1,4 +1,4 @@
-import { describeValue, InvalidOptionError, prefix } from './errors.ts'
+import { describeValue, InvalidOptionError, taskPrefix } from './errors.ts'
 import { safeWarn, type Logger } from './logger.ts'
 import type { RunnerRole } from './registry-source.ts'
 
@@ -17,7 +17,7 @@ export function lockNameFor(taskName: string): string {
 
 /** Checks the `exclusive` and `locks` task options. */
 export function validateExclusive(taskName: string, exclusive: unknown, locks: unknown): void {
-  const who = prefix(`task "${taskName}"`)
+  const who = taskPrefix(taskName)
   if (exclusive !== undefined && exclusive !== 'tabs') {
     throw new InvalidOptionError(`${who}exclusive must be 'tabs' (one runner across the tabs of the origin), got ${describeValue(exclusive)}`)
   }
@@ -116,7 +116,7 @@ export class TabLock {
       return
     }
     // Refused (e.g. a SecurityError in an opaque origin): run here rather than nowhere, and say so.
-    safeWarn(this.#logger, `${prefix(`task "${this.#taskName}"`)}the Web Lock "${this.#lockName}" was refused; running in this context only`, error)
+    safeWarn(this.#logger, `${taskPrefix(this.#taskName)}the Web Lock "${this.#lockName}" was refused; running in this context only`, error)
     this.#setRole('local-only')
   }
 

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from './clock.ts'
-import { describeValue, InvalidOptionError, prefix, TaskStoppedError, TimeoutError } from './errors.ts'
+import { describeValue, InvalidOptionError, TaskStoppedError, taskPrefix, TimeoutError } from './errors.ts'
 import { TabLock } from './exclusive.ts'
 import { levelRank, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
@@ -316,17 +316,17 @@ export class Task {
    */
   stop(options: StopOptions = {}): Promise<boolean> {
     if (options === null || typeof options !== 'object') {
-      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}stop() options must be an object, got ${describeValue(options)}`))
+      return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}stop() options must be an object, got ${describeValue(options)}`))
     }
     const timeout = options.timeout ?? DEFAULT_STOP_TIMEOUT
     if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
-      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}stop() timeout must be a non-negative number of ms, got ${describeValue(timeout)}`))
+      return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}stop() timeout must be a non-negative number of ms, got ${describeValue(timeout)}`))
     }
     if (this.isRunning) this.#endLoop('stopped', 'stopped by stop()')
     this.#queued = undefined
     const run = this.#run
     if (run === undefined) return Promise.resolve(true)
-    this.#abortRun(run, new TaskStoppedError(`${prefix(`task "${this.name}"`)}stopped`))
+    this.#abortRun(run, new TaskStoppedError(`${taskPrefix(this.name)}stopped`))
     return new Promise<boolean>((resolve) => {
       const entry = this.#queue.schedule(this.#now() + timeout, () => {
         this.#abandon(run, timeout)
@@ -382,7 +382,7 @@ export class Task {
    */
   runOnce(options: { scheduledAt?: number; trigger?: RunSummary['trigger'] } = {}): Promise<RunSummary> {
     if (this.#run !== undefined) {
-      return Promise.reject(new InvalidOptionError(`${prefix(`task "${this.name}"`)}runOnce() called while run ${this.#run.index} is in flight`))
+      return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}runOnce() called while run ${this.#run.index} is in flight`))
     }
     const index = this.#runIndex
     return new Promise<RunSummary>((resolve) => {
@@ -504,7 +504,7 @@ export class Task {
       try {
         listener(event)
       } catch (error) {
-        safeWarn(this.#config.logger, `${prefix(`task "${this.name}"`)}a ${event.type} listener threw`, error)
+        safeWarn(this.#config.logger, `${taskPrefix(this.name)}a ${event.type} listener threw`, error)
       }
     }
   }
@@ -548,11 +548,8 @@ export class Task {
    * A single-runner task skipping a slot passes `runCount` ≥ 1: for the schedule, a slot went by.
    */
   #scheduleNext(now: number, runCount = this.#runsSinceStart): void {
-    const { schedule, maxRuns, until } = this.#config
-    if (maxRuns !== undefined && this.#runsSinceStart >= maxRuns) {
-      this.#endLoop('completed', `completed: maxRuns (${maxRuns}) reached`)
-      return
-    }
+    const { schedule, until } = this.#config
+    if (this.#endIfMaxRuns()) return
     const outerSkips = pendingSkips
     pendingSkips = 0
     let skipped = 0
@@ -564,7 +561,7 @@ export class Task {
       // A custom schedule that throws cannot say when to run: end the loop
       // visibly instead of throwing out of a timer or promise callback.
       const { name, message } = errorInfo(error)
-      safeWarn(this.#config.logger, `${prefix(`task "${this.name}"`)}schedule.next() threw`, error)
+      safeWarn(this.#config.logger, `${taskPrefix(this.name)}schedule.next() threw`, error)
       this.#endLoop('failed', `schedule.next() threw ${name}: ${message}`)
       return
     } finally {
@@ -583,6 +580,14 @@ export class Task {
     // While hidden, a slowed task waits longer (never past `until`).
     const stretched = this.#hidden === undefined ? Math.max(due, now) : this.#hidden.stretch(now, Math.max(due, now))
     this.#arm(until === undefined ? stretched : Math.min(stretched, until))
+  }
+
+  /** Ends the loop as completed once `maxRuns` runs happened since start(); returns whether it did. */
+  #endIfMaxRuns(): boolean {
+    const { maxRuns } = this.#config
+    if (maxRuns === undefined || this.#runsSinceStart < maxRuns) return false
+    this.#endLoop('completed', `completed: maxRuns (${maxRuns}) reached`)
+    return true
   }
 
   #arm(due: number): void {
@@ -719,13 +724,13 @@ export class Task {
     this.#queue.cancel(run.timeoutEntry)
     run.timeoutEntry = undefined
     const message = `still running ${stopTimeout} ms after stop(); abandoned`
-    this.#record(run, { success: false, message, extra: {} }, new TimeoutError(`${prefix(`task "${this.name}"`)}${message}`), this.#now() - run.startedAt)
+    this.#record(run, { success: false, message, extra: {} }, new TimeoutError(`${taskPrefix(this.name)}${message}`), this.#now() - run.startedAt)
     run.recorded = true
   }
 
   #onTimeout(run: Run, timeout: number): void {
     run.timeoutEntry = undefined
-    const error = new TimeoutError(`${prefix(`task "${this.name}"`)}timed out after ${timeout} ms`)
+    const error = new TimeoutError(`${taskPrefix(this.name)}timed out after ${timeout} ms`)
     this.#abortRun(run, error)
     this.#record(run, { success: false, message: `timed out after ${timeout} ms`, extra: {} }, error, timeout)
     run.recorded = true
@@ -796,13 +801,13 @@ export class Task {
   #reportFailure(error: unknown, summary: RunSummary): void {
     const { onError, logger } = this.#config
     if (onError === undefined) {
-      safeWarn(logger, `${prefix(`task "${this.name}"`)}run ${summary.runIndex} failed: ${summary.message}`, error)
+      safeWarn(logger, `${taskPrefix(this.name)}run ${summary.runIndex} failed: ${summary.message}`, error)
       return
     }
     try {
       onError(error, summary)
     } catch (thrown) {
-      safeWarn(logger, `${prefix(`task "${this.name}"`)}onError threw`, thrown)
+      safeWarn(logger, `${taskPrefix(this.name)}onError threw`, thrown)
     }
   }
 
@@ -814,9 +819,7 @@ export class Task {
       return
     }
     if (this.#loop === 'live') this.#scheduleNext(this.#now())
-    else if (this.#loop === 'paused' && this.#config.maxRuns !== undefined && this.#runsSinceStart >= this.#config.maxRuns) {
-      this.#endLoop('completed', `completed: maxRuns (${this.#config.maxRuns}) reached`)
-    }
+    else if (this.#loop === 'paused') this.#endIfMaxRuns()
     this.#update()
   }
 }
