@@ -89,7 +89,12 @@ test('the devtools panel renders with styleNonce, opens and controls tasks with 
   await page.getByRole('button', { name: 'Stop heartbeat' }).click()
   await expect(row.locator('.state')).toHaveText('stopped')
   const stoppedAt = await page.locator('#ticks').textContent()
-  await page.waitForTimeout(400)
+  // Judged against other runs, not a wall-clock wait: while flaky-sync (every
+  // 250 ms) runs twice more, the stopped heartbeat (every 100 ms) runs none.
+  const syncRuns = () =>
+    page.evaluate(() => (globalThis as Record<symbol, any>)[Symbol.for('tickwork.registry')].get('flaky-sync').status().totalRuns as number)
+  const syncsBefore = await syncRuns()
+  await expect.poll(syncRuns).toBeGreaterThanOrEqual(syncsBefore + 2)
   expect(await page.locator('#ticks').textContent()).toBe(stoppedAt)
   await page.getByRole('button', { name: 'Start heartbeat' }).click()
   await expect(row.locator('.state')).not.toHaveText('stopped')

@@ -45,8 +45,9 @@ test.describe('devtools panel over the demo (dev server)', () => {
     await page.getByRole('button', { name: 'Pause heartbeat' }).click()
     await expect(state).toHaveText('paused')
     const paused = await runsOf(page, 'heartbeat')
-    // A paused heartbeat (every second) does not run for 2.5 s.
-    await page.waitForTimeout(2500)
+    // Judged against other runs, not a wall-clock wait: while the cache warmer
+    // (also every second) runs three more times, the paused heartbeat runs none.
+    await expectMoreRuns(page, 'cache-warmer', 3)
     expect(await runsOf(page, 'heartbeat')).toBe(paused)
 
     await page.getByRole('button', { name: 'Resume heartbeat' }).click()
@@ -56,7 +57,7 @@ test.describe('devtools panel over the demo (dev server)', () => {
     await page.getByRole('button', { name: 'Stop heartbeat' }).click()
     await expect(state).toHaveText('stopped')
     const stopped = await runsOf(page, 'heartbeat')
-    await page.waitForTimeout(2500)
+    await expectMoreRuns(page, 'cache-warmer', 3)
     expect(await runsOf(page, 'heartbeat')).toBe(stopped)
 
     // Run now on a stopped task: one run, the loop stays stopped.

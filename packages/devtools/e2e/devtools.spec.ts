@@ -44,7 +44,11 @@ test.describe('tickwork devtools in Chromium', () => {
     await expect(row(page, 'flush-metrics').locator('.state')).toHaveText('stopped')
     expect(await page.evaluate(() => (globalThis as any).fixtureRegistry.get('flush-metrics').state)).toBe('stopped')
     const stoppedAt = await runsOf(page, 'flush-metrics')
-    await page.waitForTimeout(1000)
+    // Judged against other runs, not a wall-clock wait: while poll-inbox (every
+    // 400 ms) runs four more times, the stopped flush-metrics (every 700 ms) runs none.
+    const pollRuns = () => page.evaluate(() => (globalThis as any).fixtureRegistry.get('poll-inbox').status().totalRuns as number)
+    const pollsBefore = await pollRuns()
+    await expect.poll(pollRuns, { timeout: 10_000 }).toBeGreaterThanOrEqual(pollsBefore + 4)
     expect(await runsOf(page, 'flush-metrics')).toBe(stoppedAt)
     await page.getByRole('button', { name: 'Start flush-metrics' }).click()
     await expect(row(page, 'flush-metrics').locator('.state')).not.toHaveText('stopped')
