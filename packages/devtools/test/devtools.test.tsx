@@ -1,34 +1,22 @@
-import { localSource, type RegistrySource, type SourceChange } from '@tickwork/core'
+import type { RegistrySource } from '@tickwork/core'
 import { act, cleanup, fireEvent, render, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TickworkDevtools } from '../src/index.ts'
 import { STORAGE_KEY } from '../src/store/ui-state.ts'
-import { fakeListLayout, memoryStorage, setup, shadowRootOf } from './helpers.ts'
+import { countingSource, fakeListLayout, memoryStorage, setup, shadowRootOf } from './helpers.ts'
 
 describe('<TickworkDevtools>', () => {
   let env: ReturnType<typeof setup>
   let storage: ReturnType<typeof memoryStorage>
   let restoreLayout: () => void
-  let listeners: number
+  let listeners: () => number
   let counted: RegistrySource
 
   beforeEach(() => {
     restoreLayout = fakeListLayout()
     env = setup()
     storage = memoryStorage()
-    listeners = 0
-    const inner = localSource(env.registry)
-    counted = {
-      ...inner,
-      subscribe(listener: (change: SourceChange) => void) {
-        listeners++
-        const off = inner.subscribe(listener)
-        return () => {
-          listeners--
-          off()
-        }
-      },
-    }
+    ;({ source: counted, listeners } = countingSource(env.registry))
   })
   afterEach(() => {
     cleanup()
@@ -48,17 +36,17 @@ describe('<TickworkDevtools>', () => {
     env.make({ name: 'job' })
     const { ui } = mount()
     expect(ui.queryByRole('dialog')).toBeNull()
-    expect(listeners).toBe(0)
+    expect(listeners()).toBe(0)
     fireEvent.click(ui.getByLabelText('Open tickwork devtools'))
     act(() => {
       env.frames.flushFrame()
     })
     expect(ui.getByRole('dialog', { name: 'tickwork devtools' })).toBeTruthy()
     expect(ui.getByText('job')).toBeTruthy()
-    expect(listeners).toBe(1)
+    expect(listeners()).toBe(1)
     fireEvent.click(ui.getByLabelText('Close tickwork devtools'))
     expect(ui.queryByRole('dialog')).toBeNull()
-    expect(listeners).toBe(0)
+    expect(listeners()).toBe(0)
   })
 
   it('moves focus into the panel on open and back to the toggle on Escape', () => {

@@ -1,4 +1,4 @@
-import { createTask, TaskRegistry, type Logger, type Task, type TaskOptions } from '@tickwork/core'
+import { createTask, localSource, TaskRegistry, type Logger, type RegistrySource, type SourceChange, type Task, type TaskOptions } from '@tickwork/core'
 import { createTestClock, type TestClock } from '@tickwork/core/testing'
 import { manualFrames } from '../src/store/frame.ts'
 import type { UiStorage } from '../src/store/ui-state.ts'
@@ -56,4 +56,22 @@ export function fakeListLayout(height = 400, width = 900): () => void {
       else delete (proto as unknown as Record<string, unknown>)[key]
     }
   }
+}
+
+/** A local source over `registry` that counts its live subscriptions. */
+export function countingSource(registry: TaskRegistry): { source: RegistrySource; listeners: () => number } {
+  let listeners = 0
+  const inner = localSource(registry)
+  const source: RegistrySource = {
+    ...inner,
+    subscribe(listener: (change: SourceChange) => void) {
+      listeners++
+      const off = inner.subscribe(listener)
+      return () => {
+        listeners--
+        off()
+      }
+    },
+  }
+  return { source, listeners: () => listeners }
 }

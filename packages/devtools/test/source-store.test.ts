@@ -1,7 +1,7 @@
-import { localSource, type RegistrySource, type SourceChange } from '@tickwork/core'
+import { localSource, type RegistrySource } from '@tickwork/core'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createSourceStore } from '../src/store/source-store.ts'
-import { setup } from './helpers.ts'
+import { countingSource, setup } from './helpers.ts'
 
 describe('createSourceStore()', () => {
   let env: ReturnType<typeof setup>
@@ -96,25 +96,13 @@ describe('createSourceStore()', () => {
 
   it('stops listening and cancels the pending frame on disconnect', async () => {
     const task = env.make({ name: 'a' })
-    let listeners = 0
-    const inner = localSource(env.registry)
-    const counted: RegistrySource = {
-      ...inner,
-      subscribe(listener: (change: SourceChange) => void) {
-        listeners++
-        const off = inner.subscribe(listener)
-        return () => {
-          listeners--
-          off()
-        }
-      },
-    }
+    const { source: counted, listeners } = countingSource(env.registry)
     const { connect } = createSourceStore(counted, { scheduleFrame: env.frames.schedule })
     const disconnect = connect()
-    expect(listeners).toBe(1)
+    expect(listeners()).toBe(1)
     disconnect()
     disconnect()
-    expect(listeners).toBe(0)
+    expect(listeners()).toBe(0)
     expect(env.frames.pending).toBe(0)
     task.trigger()
     await env.clock.flush()
