@@ -20,7 +20,7 @@ export interface Lease {
 }
 
 /** `Symbol.for` brand of {@link Lease} objects. */
-export const LEASE_BRAND: unique symbol = Symbol.for('tickwork.lease') as never
+export const LEASE_BRAND: unique symbol = Symbol.for('tickwork.lease')
 
 /** What a lease session reports to the task. */
 export interface LeaseEvents {
