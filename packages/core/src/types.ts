@@ -156,3 +156,55 @@ export interface RegistrySummary {
   byLevel: Record<TaskLevel, LevelCounts>
   tasks: TaskStatus[]
 }
+
+/**
+ * What a task that stands for something bigger (a trigger queue's worker, a
+ * cached value's refresher) shows of it: `status().facet`, and the controls
+ * devtools offer for it (`task.facet.act(action, arg)`), locally and over the
+ * bridge. Set through the task option `facet`.
+ */
+export interface TaskFacet {
+  /** Plain data, safe to post over the bridge. */
+  status(): FacetStatus
+  /** The actions `act` accepts, in the order devtools show them. */
+  readonly actions: readonly FacetAction[]
+  /** Runs one action; `arg` is e.g. the key for `notify`. Rejects with a named error on unknown actions. */
+  act(action: FacetAction, arg?: string): Promise<unknown>
+}
+
+/** Controls a facet may offer. */
+export type FacetAction = 'drain' | 'stop' | 'notify' | 'clearDropped' | 'refresh' | 'invalidate'
+
+/** A facet's status: a queue or a cache. */
+export type FacetStatus = QueueStatus | CacheStatus
+
+/** A trigger queue, as `status().facet` shows it. Times are epoch ms. */
+export interface QueueStatus {
+  kind: 'queue'
+  state: 'idle' | 'working' | 'stopped'
+  /** Keys waiting to run, oldest first. */
+  pending: { key: string; count: number; since: number }[]
+  /** Keys whose job is in flight. */
+  running: { key: string; startedAt: number }[]
+  /** Keys dropped because the queue was full: the total, and the most recent ones. */
+  droppedCount: number
+  dropped: { key: string; at: number }[]
+  /** The last result per key, most recent first (bounded). */
+  results: { key: string; success: boolean; message: string; durationMs: number; at: number }[]
+  concurrency: number
+  maxSize: number
+}
+
+/** A cached value, as `status().facet` shows it. Times are epoch ms. */
+export interface CacheStatus {
+  kind: 'cache'
+  hasValue: boolean
+  /** When the held value was produced, or null. */
+  updatedAt: number | null
+  /** When it stops being fresh, or null. */
+  expiresAt: number | null
+  refreshing: boolean
+  /** Source failures so far, and the last one. */
+  errorCount: number
+  lastError: { name: string; message: string; at: number } | null
+}
