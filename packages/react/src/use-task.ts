@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import {
   consoleLogger,
   describeValue,
@@ -11,6 +11,7 @@ import {
   type TaskRegistry,
   type TaskUpdate,
 } from '@tickwork/core'
+import { useIsomorphicLayoutEffect } from './isomorphic-layout-effect.ts'
 import { resolveRegistry } from './resolve-registry.ts'
 
 /** Options of {@link useTask}: a task's options, minus `autoRegister`. */
@@ -86,7 +87,7 @@ export function useTask(input: UseTaskOptions | Task, adoptOptions?: AdoptTaskOp
 
   const runRef = useRef<RunFunction | undefined>(own?.run)
   const onErrorRef = useRef<TaskOptions['onError']>(own?.onError)
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     runRef.current = own?.run
     onErrorRef.current = own?.onError
   })
