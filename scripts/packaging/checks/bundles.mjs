@@ -25,24 +25,25 @@ export function assertPanel(code, panel, bundler) {
   else assert(found.length === 0, `${bundler}: the panel is in a production bundle (found ${found.join(', ')})`)
 }
 
-/** `vite build` of `consumer/<page>.html`; returns all emitted JavaScript. */
-export async function viteBuild(consumer, page) {
+// Vite sets process.env.NODE_ENV for a production build; it is put back to this after each one.
+const initialNodeEnv = process.env.NODE_ENV
+
+/** `vite build` of `consumer/<input>` (a page, or a script as the entry); returns all emitted JavaScript. */
+export async function viteBuild(consumer, input) {
   const { build } = await import('vite')
   const outDir = mkdtempSync(join(tmpdir(), 'tickwork-vite-'))
-  // Vite sets process.env.NODE_ENV for a production build; the checks after this one must not inherit it.
-  const nodeEnv = process.env.NODE_ENV
   try {
     await build({
       configFile: false,
       root: consumer,
       mode: 'production',
       logLevel: 'error',
-      build: { outDir, emptyOutDir: true, rollupOptions: { input: join(consumer, `${page}.html`) } },
+      build: { outDir, emptyOutDir: true, rollupOptions: { input: join(consumer, input) } },
     })
     return javascriptUnder(outDir)
   } finally {
-    if (nodeEnv === undefined) delete process.env.NODE_ENV
-    else process.env.NODE_ENV = nodeEnv
+    if (initialNodeEnv === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = initialNodeEnv
     rmSync(outDir, { recursive: true, force: true })
   }
 }
