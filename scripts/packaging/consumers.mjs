@@ -1,7 +1,7 @@
 // The scratch consumers: projects outside the monorepo that install the
 // packed tarballs with npm, the way an adopter's app would. Each gets its
 // fixture folders copied in and a package.json written here.
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { root, run } from './harness.mjs'
 
@@ -39,4 +39,12 @@ export async function installConsumer(name, dir, packed) {
   writeFileSync(join(folder, 'package.json'), `${JSON.stringify({ name: `tickwork-consumer-${name}`, private: true, type: 'module', dependencies }, null, 2)}\n`)
   await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: folder })
   return folder
+}
+
+/** Every copy of `@tickwork/core` npm installed in a consumer, as folder paths relative to it. */
+export function coreCopies(folder, prefix = 'node_modules') {
+  const copies = existsSync(join(folder, prefix, '@tickwork/core/package.json')) ? [`${prefix}/@tickwork/core`] : []
+  const scoped = join(folder, prefix, '@tickwork')
+  const nested = existsSync(scoped) ? readdirSync(scoped).map((name) => `${prefix}/@tickwork/${name}/node_modules`) : []
+  return [...copies, ...nested.filter((path) => existsSync(join(folder, path))).flatMap((path) => coreCopies(folder, path))]
 }

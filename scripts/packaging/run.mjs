@@ -11,7 +11,7 @@ import { assertPanel, rollupBuild, viteBuild, webpackBuild } from './checks/bund
 import { reactTestsOnReact18 } from './checks/react18.mjs'
 import { bunServer, examples } from './checks/runtimes.mjs'
 import { tsc, writeEntries } from './checks/types.mjs'
-import { installConsumer } from './consumers.mjs'
+import { coreCopies, installConsumer } from './consumers.mjs'
 import { bin, bunBinary, check, finish, root, run, skipped } from './harness.mjs'
 import { checkFiles, checkJsr, checkManifest, checkUseClient, pack, PACKAGES } from './pack.mjs'
 
@@ -79,6 +79,10 @@ async function bundles() {
 
 /** Type checks and React runs, in child processes. */
 async function typesAndReact() {
+  await on('web', 'one copy of @tickwork/core in the app: react and devtools take it as a peer', (web) => {
+    const copies = coreCopies(web)
+    if (copies.length !== 1) throw new Error(`@tickwork/core is installed ${copies.length} times: ${copies.join(', ')}`)
+  })
   await on('web', 'tsc --noEmit, moduleResolution bundler, skipLibCheck false (every entry point)', async (web) => {
     writeEntries(join(web, 'types/entries.ts'), manifests)
     await tsc(web, 'tsconfig.bundler.json')
