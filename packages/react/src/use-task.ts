@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import {
   consoleLogger,
   describeValue,
@@ -120,13 +120,24 @@ export function useTask(input: UseTaskOptions | Task, adoptOptions?: AdoptTaskOp
 
   const task = (adopted ?? created) as Task
   const autoStart = (own?.autoStart ?? adoptOptions?.autoStart) !== false
+  // Rethrows an effect's error during render: React 18 hands an error thrown
+  // in an effect to no error boundary (it is uncaught), one thrown while
+  // rendering reaches the nearest boundary in every version.
+  const [, rethrow] = useState<undefined>(undefined)
 
   useEffect(() => {
     if (created === undefined || registry === undefined) {
       if (autoStart && !task.isRunning) task.start()
       return undefined
     }
-    registry.register(created)
+    try {
+      registry.register(created)
+    } catch (error) {
+      rethrow(() => {
+        throw error
+      })
+      return undefined
+    }
     if (autoStart) created.start()
     return () => {
       // Stops the loop at once (cancelling its pending wake-up) and frees the name.
