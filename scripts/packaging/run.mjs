@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { assertPanel, rollupBuild, viteBuild, webpackBuild } from './checks/bundles.mjs'
 import { reactTestsOnReact18 } from './checks/react18.mjs'
 import { bunServer, examples } from './checks/runtimes.mjs'
-import { tsc, writeEntries } from './checks/types.mjs'
+import { tsc, writeEntries, writeReadmeExamples } from './checks/types.mjs'
 import { coreCopies, installConsumer } from './consumers.mjs'
 import { bin, bunBinary, check, finish, root, run, skipped } from './harness.mjs'
 import { checkFiles, checkJsr, checkManifest, checkUseClient, pack, PACKAGES, repack } from './pack.mjs'
@@ -95,11 +95,12 @@ async function typesAndReact() {
     if (copies.length !== 1) throw new Error(`@tickwork/core is installed ${copies.length} times: ${copies.join(', ')}`)
     await run(process.execPath, ['registry.mjs'], { cwd: app })
   })
-  await on('web', 'tsc --noEmit, moduleResolution bundler, skipLibCheck false (every entry point)', async (web) => {
+  await on('web', 'tsc --noEmit, moduleResolution bundler, skipLibCheck false (every entry point, the README examples)', async (web) => {
     writeEntries(join(web, 'types/entries.ts'), manifests)
+    writeReadmeExamples(join(web, 'types/readme'), packed)
     await tsc(web, 'tsconfig.bundler.json')
   })
-  await on('web', 'tsc --noEmit, module node16, skipLibCheck false (every entry point)', (web) => tsc(web, 'tsconfig.node16.json'))
+  await on('web', 'tsc --noEmit, module node16, skipLibCheck false (every entry point, the README examples)', (web) => tsc(web, 'tsconfig.node16.json'))
   await on('web', 'react-dom/server on React 19: renders, no warnings, nothing registered', (web) => run(process.execPath, ['ssr.mjs'], { cwd: web }))
   await on('react18', 'react-dom/server on React 18: renders, no warnings, nothing registered', (app) => run(process.execPath, ['ssr.mjs'], { cwd: app }))
   await on('react18', "@tickwork/react's own tests on React 18 (Testing Library, happy-dom)", async (app) => console.log(`    ${await reactTestsOnReact18(app)}`))
