@@ -68,6 +68,9 @@ export { backoff, type BackoffOptions } from './backoff.ts'
 export {
   createTriggerQueue,
   type DrainOptions,
+  type JobContext,
+  type JobResult,
+  type QueueEvent,
   type TriggerKeyState,
   type TriggerQueue,
   type TriggerQueueOptions,
