@@ -116,7 +116,7 @@ describe('concurrency', () => {
   })
 
   it('never runs one key twice at once: a key notified while its job runs waits for it', async () => {
-    const jobs = new Map<string, ReturnType<typeof deferred>>()
+    const jobs = new Map<string, ReturnType<typeof deferred<void>>>()
     const starts: string[] = []
     const queue = makeQueue({
       concurrency: 3,
