@@ -124,7 +124,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
     }
   }
 
-  const youngerThan = (held: Entry<T> | undefined, maxAge: number): held is Entry<T> => held !== undefined && clock.now() - held.at < maxAge
+  const youngerThan = (held: Entry<T>, maxAge: number): boolean => clock.now() - held.at < maxAge
 
   /** One refresh: the store first (on first access), then the source. */
   const load = async (maxAge: number, started: number): Promise<T> => {
@@ -133,7 +133,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       const stored = await readStore()
       if (started === generation) {
         if (stored !== undefined && entry === undefined) entry = stored
-        if (youngerThan(entry, maxAge)) return entry.value
+        if (entry !== undefined && youngerThan(entry, maxAge)) return entry.value
       }
     }
     let value: T
@@ -171,7 +171,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
   }
 
   const ensure = (maxAge: number, maxStale = 0): Promise<T> => {
-    if (!storeChecked) return refresh(maxAge)
+    if (!storeChecked || entry === undefined) return refresh(maxAge)
     if (youngerThan(entry, maxAge)) return Promise.resolve(entry.value)
     if (maxStale > 0 && youngerThan(entry, maxAge + maxStale)) {
       // Stale-while-revalidate: its failure was reported already, and the stale value is what the caller gets.
