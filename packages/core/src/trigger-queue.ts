@@ -344,9 +344,9 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
       if (accepting) report(error, key as K)
     }
     watch(record)
-    // The next job starts (or the session closes) before the event, so a drain sees the queue as it will stay.
-    kick()
     changed({ type: 'jobFinished', key: key as K, result })
+    // Then the next job starts, or the session closes (a drain resolves once the worker recorded it).
+    kick()
   }
 
   const runSession = (ctx: RunContext): Promise<RunResult> =>
