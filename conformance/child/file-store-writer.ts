@@ -9,7 +9,8 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createCachedValue } from '@tickwork/core'
-import { fileStore } from '@tickwork/core/file-store'
+// The file store is its own entry point (@tickwork/core/file-store); imported from source here.
+import { fileStore } from '../../packages/core/src/stores/file-store.ts'
 
 const [directory = '', writer = 'w', countText = '1000'] = process.argv.slice(2)
 const count = Number(countText)
