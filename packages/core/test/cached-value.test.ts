@@ -214,7 +214,8 @@ describe('refreshEvery', () => {
     expect(calls.count).toBe(4)
   })
 
-  it('records a failed refresh as a failed run and keeps the old value', async () => {
+  it('records a failed refresh as a failed run, sends it to onError once, and keeps the old value', async () => {
+    const errors: string[] = []
     let fail = false
     const cached = make({
       source: () => {
@@ -224,12 +225,16 @@ describe('refreshEvery', () => {
       expire: 60_000,
       refreshEvery: 1000,
       name: 'warm',
+      onError: (error) => errors.push((error as Error).message),
     })
     await env.clock.advance(0)
     fail = true
-    await env.clock.advance(1000)
-    expect(cached.task?.status()).toMatchObject({ totalRuns: 2, failedRuns: 1 })
+    await env.clock.advance(2000)
+    expect(cached.task?.status()).toMatchObject({ totalRuns: 3, failedRuns: 2 })
     expect(cached.task?.history[1]?.error?.message).toBe('flaky')
+    expect(errors).toEqual(['flaky', 'flaky'])
+    // Reported once, through onError: not again by the refresh task's logger.
+    expect(env.warnings).toEqual([])
     await expect(cached.get()).resolves.toBe('good')
     await cached.dispose()
   })

@@ -70,7 +70,7 @@ interface Run {
 
 function jobFor(clock: TestClock, c: QueueCase) {
   const calls = new Map<string, number>()
-  return (key: string, { signal }: { signal: AbortSignal }): unknown => {
+  return (key: string, { signal }: { signal: AbortSignal }): void | Promise<void> => {
     const n = calls.get(key) ?? 0
     calls.set(key, n + 1)
     const list = c.behaviours[KEYS.indexOf(key)] ?? [{ kind: 'sync' }]
@@ -139,6 +139,12 @@ async function runQueue(c: QueueCase, stopsAllowed: boolean): Promise<Run> {
   return run
 }
 
+/** The index of the last item matching `test`, or -1 (`findLastIndex` is ES2023). */
+function lastIndex<T>(items: readonly T[], test: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return i
+  return -1
+}
+
 /** Lets every job that can end, end: enough virtual time for every timeout and stale timer. */
 async function settle(run: Run): Promise<void> {
   for (let i = 0; i < 12; i++) await run.clock.advance(1000)
@@ -168,8 +174,8 @@ describe('trigger queue properties', () => {
           expect(queue.pendingKeys).toEqual([])
           // Every key queued after its last job started got a job after it was queued.
           for (const key of KEYS) {
-            const lastQueued = run.events.findLastIndex((event) => event.type === 'queued' && event.key === key)
-            const lastStarted = run.events.findLastIndex((event) => event.type === 'jobStarted' && event.key === key)
+            const lastQueued = lastIndex(run.events, (event) => event.type === 'queued' && event.key === key)
+            const lastStarted = lastIndex(run.events, (event) => event.type === 'jobStarted' && event.key === key)
             if (lastQueued >= 0) expect(lastStarted).toBeGreaterThan(lastQueued)
           }
           expect(queue.status().state).toBe('idle')
