@@ -312,6 +312,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
       // A result whose getters throw is a failed job, never a job left running.
       result = { success: false, durationMs: 0, message: errorInfo(thrown).message, error: errorInfo(thrown) }
       error = thrown
+      threw = true
     }
     result.durationMs = clock.now() - job.startedAt
     finish(job, result, threw ? error : new Error(result.message || 'job reported failure'))
@@ -435,7 +436,8 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
 
   worker.subscribe((event) => {
     if (event.type === 'runFinished') {
-      if (session?.runIndex === event.summary.runIndex) session.recorded = true
+      // Runs never overlap: a summary after a session closed is that session's (or its own index says so).
+      if (session !== undefined && (session.closed || session.runIndex === event.summary.runIndex)) session.recorded = true
       settleDrains()
       return
     }

@@ -261,6 +261,20 @@ describe('jobs', () => {
     expect(env.warnings).toEqual([])
   })
 
+  it('record a result whose getters throw as a failed job, never one left running', async () => {
+    const errors: unknown[] = []
+    const hostile = {
+      get success(): boolean {
+        throw new Error('hostile getter')
+      },
+    }
+    const queue = makeQueue({ run: () => hostile, onError: (error) => errors.push(error) })
+    queue.notify('k')
+    await queue.drain()
+    expect(queue.state('k')).toMatchObject({ running: false, lastResult: { success: false, message: 'hostile getter', error: { message: 'hostile getter' } } })
+    expect((errors[0] as Error).message).toBe('hostile getter')
+  })
+
   it('run ten thousand synchronous jobs without growing the stack', async () => {
     let count = 0
     const queue = makeQueue({ maxSize: 20_000, run: () => void count++ })
