@@ -145,7 +145,8 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       const info = errorInfo(error)
       lastErrorInfo = { name: info.name, message: info.message, at: wallNow(clock) }
       const held = entry
-      report(error, held === undefined ? 'source failed' : `source failed; keeping the value from ${new Date(held.updatedAt).toISOString()}`)
+      // Aborted by dispose(): the end of the cached value, not a source failure.
+      if (!lifetime.signal.aborted) report(error, held === undefined ? 'source failed' : `source failed; keeping the value from ${new Date(held.updatedAt).toISOString()}`)
       if (held === undefined) throw error
       return held.value
     }

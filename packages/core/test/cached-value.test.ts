@@ -239,6 +239,18 @@ describe('refreshEvery', () => {
     await cached.dispose()
   })
 
+  it('does not report a source aborted by dispose() as a failure', async () => {
+    const errors: unknown[] = []
+    const cached = make({
+      source: ({ signal }) => new Promise<number>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      onError: (error) => errors.push(error),
+    })
+    const pending = cached.get()
+    await cached.dispose()
+    await expect(pending).rejects.toBeDefined()
+    expect(errors).toEqual([])
+  })
+
   it('aborts the source’s signal on dispose()', async () => {
     let signal: AbortSignal | undefined
     const cached = make({ source: (ctx) => ((signal = ctx.signal), 1) })
