@@ -354,9 +354,15 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     new Promise<RunResult>((resolve) => {
       if (session !== undefined) closeSession(session)
       const signal = ctx.signal
-      // Stop (or the worker's own timeout) aborts every job of the queue; the session ends once they settled.
+      // Stop aborts every job and the session ends once they settled; the worker's own
+      // `timeout` (task.update) abandons them like the queue's `timeout` does, so the queue goes on.
       const onAbort = (): void => {
-        for (const job of running.values()) job.controller.abort(signal.reason)
+        const reason: unknown = signal.reason
+        const timedOut = reason instanceof Error && reason.name === 'TimeoutError'
+        for (const job of [...running.values()]) {
+          if (timedOut) abandon(job, reason, 'timed out with its session (the worker task’s timeout)', clock.now() - job.startedAt)
+          else job.controller.abort(reason)
+        }
         pump()
       }
       session = { signal, runIndex: ctx.runIndex, startedAt: clock.now(), keys: [], failed: 0, closed: false, recorded: false, resolve, onAbort }

@@ -77,6 +77,30 @@ describe('timeout', () => {
   })
 })
 
+describe('the worker task’s own timeout', () => {
+  it('abandons the session’s jobs, records them with their key, and lets the next key run', async () => {
+    const started: string[] = []
+    const queue = makeQueue({
+      run: (key) => {
+        started.push(key)
+        return key === 'hung' ? hang() : undefined
+      },
+      onError: () => {},
+    })
+    queue.task.update({ timeout: 100 })
+    queue.notify('hung')
+    queue.notify('next')
+    let drained: boolean | undefined
+    void queue.drain().then((value) => (drained = value))
+    await env.clock.advance(100)
+    expect(queue.state('hung')).toMatchObject({ running: false, lastResult: { success: false, error: { name: 'TimeoutError' } } })
+    await env.clock.advance(10)
+    expect(started).toEqual(['hung', 'next'])
+    expect(queue.state('next')?.lastResult?.success).toBe(true)
+    expect(drained).toBe(true)
+  })
+})
+
 describe('concurrency', () => {
   it('is 1 by default: one job at a time, in queue order', async () => {
     let inFlight = 0
