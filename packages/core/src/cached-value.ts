@@ -9,7 +9,7 @@ import type { CacheStatus, TaskOptions } from './types.ts'
 import { wallNow } from './wall-clock.ts'
 import { checkMs, validateCachedValue, type CachedGetOptions, type CachedValueOptions } from './cached-value/options.ts'
 import { envelopeText, parseEnvelope } from './cached-value/envelope.ts'
-import { Listeners, makeFacet, type Facet } from './trigger-queue/status.ts'
+import { exposeFacet, Listeners, makeFacet, type Facet } from './trigger-queue/status.ts'
 
 export type { CachedGetOptions, CachedValueOptions, CachedValueSourceContext } from './cached-value/options.ts'
 
@@ -264,6 +264,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       onError: () => {},
     }
     task = createTask(options.registry === undefined ? taskOptions : { ...taskOptions, registry: options.registry })
+    exposeFacet(task, cache.facet)
     task.start()
   }
   return cache

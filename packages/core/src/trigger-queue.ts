@@ -9,7 +9,7 @@ import { timerQueueFor } from './timer-queue.ts'
 import type { QueueStatus, RunContext, RunResult, RunSummary, TaskOptions } from './types.ts'
 import { wallNow } from './wall-clock.ts'
 import { queueError, queueSettings, type JobContext, type TriggerQueueOptions } from './trigger-queue/options.ts'
-import { Listeners, makeFacet, QueueLog, type Facet } from './trigger-queue/status.ts'
+import { exposeFacet, Listeners, makeFacet, QueueLog, type Facet } from './trigger-queue/status.ts'
 import { onDemand, QueueWorker } from './trigger-queue/worker.ts'
 
 export type { JobContext, TriggerQueueOptions } from './trigger-queue/options.ts'
@@ -439,6 +439,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     },
   }
   const worker = new QueueWorker(taskOptions, hooks)
+  exposeFacet(worker, facet)
 
   worker.subscribe((event) => {
     if (event.type === 'runFinished') {

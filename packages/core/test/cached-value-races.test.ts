@@ -251,6 +251,7 @@ describe('status()', () => {
   it('is what the refresh task shows as its facet', async () => {
     const cached = make({ source: () => 'v', refreshEvery: 1000, name: 'warm' })
     await env.clock.advance(0)
+    expect((cached.task as { facet?: unknown } | undefined)?.facet).toBe(cached.facet)
     const status = cached.task?.status() as { facet?: unknown } | undefined
     if (status !== undefined && 'facet' in status) expect(status.facet).toEqual(cached.status())
     let changes = 0

@@ -226,6 +226,8 @@ describe('status()', () => {
     await expect(drained).resolves.toBe(false)
     await expect(queue.facet.act('refresh')).rejects.toThrow(/trigger queue "life": act\(\) needs one of 'drain', 'stop', 'notify', 'clearDropped', got `"refresh"` \(string\)/)
     await expect(queue.facet.act('refresh')).rejects.toBeInstanceOf(InvalidOptionError)
+    // Where devtools and the bridge look for it.
+    expect((queue.task as { facet?: unknown }).facet).toBe(queue.facet)
     // With the kernel's facet support, the task shows the same status.
     const taskStatus = queue.task.status() as { facet?: unknown }
     if ('facet' in taskStatus) expect(taskStatus.facet).toEqual(queue.status())
