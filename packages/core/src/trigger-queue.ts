@@ -2,125 +2,20 @@ import { systemClock } from './clock.ts'
 import { getDefaultRegistry } from './default-registry.ts'
 import { describeValue, InvalidOptionError, prefix, TaskStoppedError, TimeoutError } from './errors.ts'
 import { consoleLogger, safeWarn } from './logger.ts'
-import { errorInfo, outcomeOf } from './run-result.ts'
-import type { StopOptions, Task } from './task.ts'
-import type { TimerEntry } from './timer-heap.ts'
+import { errorInfo } from './run-result.ts'
+import type { StopOptions } from './task.ts'
 import { timerQueueFor } from './timer-queue.ts'
-import type { QueueStatus, RunContext, RunResult, RunSummary, TaskOptions } from './types.ts'
+import type { QueueStatus, RunContext, RunResult, TaskOptions } from './types.ts'
 import { wallNow } from './wall-clock.ts'
 import { queueError, queueSettings, type JobContext, type TriggerQueueOptions } from './trigger-queue/options.ts'
-import { exposeFacet, Listeners, makeFacet, QueueLog, type Facet } from './trigger-queue/status.ts'
+import { exposeFacet, keyState, Listeners, makeFacet, QueueLog, queueStatus, type Facet } from './trigger-queue/status.ts'
 import { onDemand, QueueWorker } from './trigger-queue/worker.ts'
+import { DrainWaiters, EarliestWake } from './trigger-queue/timers.ts'
+import { jobResult, sessionResult } from './trigger-queue/job-result.ts'
+import type { DrainOptions, Job, JobResult, KeyRecord, QueueEvent, Session, TriggerKeyState, TriggerQueue } from './trigger-queue/types.ts'
 
 export type { JobContext, TriggerQueueOptions } from './trigger-queue/options.ts'
-
-/** How one job ended. */
-export interface JobResult {
-  success: boolean
-  durationMs: number
-  message: string
-  error?: RunSummary['error']
-}
-
-/** What a trigger queue knows about one key. */
-export interface TriggerKeyState {
-  /** Notifications since the key's last job started. */
-  count: number
-  /** Epoch ms the key's last job started, or null before its first job. */
-  lastRunAt: number | null
-  /** How the key's last job ended, or null before its first job ended. */
-  lastResult: JobResult | null
-  /** Queued and waiting for a free slot. */
-  pending: boolean
-  /** Its job is running now. */
-  running: boolean
-}
-
-/** What a queue tells its listeners. Each is sent after the state it names is visible in `state(key)` and `status()`. */
-export type QueueEvent<K extends string = string> =
-  | { type: 'queued' | 'dropped' | 'jobStarted'; key: K }
-  | { type: 'jobFinished'; key: K; result: JobResult }
-  | { type: 'stateChanged'; state: QueueStatus['state'] }
-
-/** Options of {@link TriggerQueue.drain}. */
-export interface DrainOptions {
-  /** Ms to wait; resolves false when the queue is not idle by then. Default: no limit. */
-  timeout?: number
-}
-
-/** A keyed, de-duplicating, bounded job queue fired by thresholds. */
-export interface TriggerQueue<K extends string = string> {
-  /** The worker task, registered like any task: stopping it (or the registry's `stopAll()`) stops the queue. */
-  readonly task: Task
-  /** What devtools show of the queue and the controls they offer (also passed to the worker as its `facet`). */
-  readonly facet: Facet
-  /** Keys waiting, oldest first. */
-  readonly pendingKeys: readonly K[]
-  /** False while the queue is stopped. */
-  readonly accepting: boolean
-  /** Results of abandoned (timed-out) jobs that arrived later and were ignored. */
-  readonly lateResults: number
-  /** Counts a notification for `key` and queues it when a threshold is crossed. Synchronous; never blocks. Returns whether the key is now pending. */
-  notify(key: K): boolean
-  /** What the queue knows about `key`, or undefined for a key never notified. */
-  state(key: K): TriggerKeyState | undefined
-  /** Every key ever notified. */
-  keys(): K[]
-  /** The queue as devtools show it: idle / working / stopped, pending, running, dropped, last results. */
-  status(): QueueStatus
-  /** Listens to the queue's events; returns the unsubscribe function. */
-  subscribe(listener: (event: QueueEvent<K>) => void): () => void
-  /**
-   * Resolves true once nothing is pending and no job runs; false on `timeout`,
-   * or once the queue is stopped with keys left. It never hangs on a stopped queue.
-   */
-  drain(options?: DrainOptions): Promise<boolean>
-  /** Stops the queue (its worker's loop): running jobs' signals abort and are awaited up to `timeout` ms (default 5000), then abandoned. Pending keys stay listed. */
-  stop(options?: StopOptions): Promise<boolean>
-}
-
-interface KeyRecord {
-  count: number
-  /** Monotonic ms the staleness rule counts from: the last job's start, before any job the first notification. */
-  since: number
-  lastRunAt: number | null
-  lastResult: JobResult | null
-  pending: boolean
-  /** Epoch ms it was last queued. */
-  queuedAt: number
-  job: Job | undefined
-  /** Refused by a full queue since its last notification: the staleness timer leaves it alone until notified again. */
-  dropped: boolean
-  failures: number
-}
-
-interface Job {
-  readonly key: string
-  readonly record: KeyRecord
-  readonly controller: AbortController
-  readonly startedAt: number
-  readonly startedWall: number
-  readonly session: Session
-  timer: TimerEntry | undefined
-  /** Timed out or given up at stop(): no longer the queue's; its result is ignored. */
-  abandoned: boolean
-}
-
-/** One run of the worker task: it starts jobs while keys wait and ends when the queue is idle. */
-interface Session {
-  readonly signal: AbortSignal
-  /** The worker run's index: its summary (`runFinished`) says when the session is recorded. */
-  readonly runIndex: number
-  readonly startedAt: number
-  readonly keys: string[]
-  failed: number
-  /** No job starts in it any more; its result went to the worker. */
-  closed: boolean
-  /** The worker recorded its summary: a drain may resolve. */
-  recorded: boolean
-  resolve: (result: RunResult) => void
-  onAbort: () => void
-}
+export type { DrainOptions, JobResult, QueueEvent, TriggerKeyState, TriggerQueue } from './trigger-queue/types.ts'
 
 /** A session hands over to the next one after this many jobs or ms, so one run never looks stalled. */
 const SLICE_JOBS = 100
@@ -156,11 +51,11 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
   const pending: K[] = []
   const running = new Map<K, Job>()
   const warnedFull = new Set<K>()
-  let drains: ((drained: boolean) => void)[] = []
+  const drains = new DrainWaiters(timers)
   let accepting = true
   let paused = false
   let session: Session | undefined
-  let staleTimer: TimerEntry | undefined
+  const staleWake = new EarliestWake(timers, () => sweep())
   let lateResults = 0
   let jobIndex = 0
 
@@ -175,9 +70,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
   const drained = (): boolean => idle() && (session === undefined || session.recorded)
   const settleDrains = (): void => {
     if (accepting && !drained()) return
-    const waiting = drains
-    drains = []
-    for (const resolve of waiting) resolve(idle())
+    drains.answer(idle())
   }
 
   /** Sends an event once the state it names is in place, then answers drains that can be answered. */
@@ -200,17 +93,10 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
 
   // Staleness: one timer, armed for the earliest key that can go stale; a sweep queues what is due.
   const staleCandidate = (record: KeyRecord): boolean => !record.pending && !record.dropped && record.count >= staleMinCount
-  const armStale = (deadline: number): void => {
-    if (staleAfter === undefined || !accepting) return
-    if (staleTimer !== undefined && timers.isPending(staleTimer) && staleTimer.deadline <= deadline) return
-    if (staleTimer !== undefined) timers.cancel(staleTimer)
-    staleTimer = timers.schedule(deadline, sweep, { keepAlive: false })
-  }
   const watch = (record: KeyRecord): void => {
-    if (staleAfter !== undefined && staleCandidate(record)) armStale(record.since + staleAfter)
+    if (staleAfter !== undefined && accepting && staleCandidate(record)) staleWake.at(record.since + staleAfter)
   }
-  function sweep(): void {
-    staleTimer = undefined
+  const sweep = (): void => {
     if (staleAfter === undefined || !accepting) return
     const now = clock.now()
     let next = Infinity
@@ -219,7 +105,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
       if (now - record.since >= staleAfter) enqueue(key, record)
       else next = Math.min(next, record.since + staleAfter)
     }
-    if (next !== Infinity) armStale(next)
+    if (next !== Infinity) staleWake.at(next)
   }
 
   const enqueue = (key: K, record: KeyRecord): boolean => {
@@ -259,17 +145,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     if (current.closed) return
     current.closed = true
     current.signal.removeEventListener('abort', current.onAbort)
-    const jobs = current.keys.length
-    if (jobs === 0) {
-      current.resolve({ message: 'nothing pending' })
-      return
-    }
-    const shown = current.keys.slice(0, 5).join(', ') + (jobs > 5 ? ', …' : '')
-    current.resolve({
-      success: current.failed === 0,
-      message: `${jobs} job${jobs === 1 ? '' : 's'}${current.failed > 0 ? `, ${current.failed} failed` : ''}: ${shown}`,
-      extra: { jobs, failed: current.failed, keys: current.keys.slice(0, 20).join(',') },
-    })
+    current.resolve(sessionResult(current.keys, current.failed))
   }
 
   const startJob = (key: K, current: Session): void => {
@@ -304,18 +180,8 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
       lateResults++
       return
     }
-    let result: JobResult
-    try {
-      const outcome = outcomeOf(value)
-      result = threw ? { success: false, durationMs: 0, message: errorInfo(error).message, error: errorInfo(error) } : { success: outcome.success, durationMs: 0, message: outcome.message }
-    } catch (thrown) {
-      // A result whose getters throw is a failed job, never a job left running.
-      result = { success: false, durationMs: 0, message: errorInfo(thrown).message, error: errorInfo(thrown) }
-      error = thrown
-      threw = true
-    }
-    result.durationMs = clock.now() - job.startedAt
-    finish(job, result, threw ? error : new Error(result.message || 'job reported failure'))
+    const ended = jobResult(value, error, threw, clock.now() - job.startedAt)
+    finish(job, ended.result, ended.error)
   }
 
   const timeOut = (job: Job, ms: number): void => {
@@ -374,8 +240,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
   const halt = (): void => {
     if (!accepting) return
     accepting = false
-    if (staleTimer !== undefined) timers.cancel(staleTimer)
-    staleTimer = undefined
+    staleWake.cancel()
     const reason = new TaskStoppedError(`${prefix(who)}stopped`)
     for (const job of running.values()) job.controller.abort(reason)
     changed({ type: 'stateChanged', state: 'stopped' })
@@ -492,25 +357,10 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     },
     state(key: K): TriggerKeyState | undefined {
       const record = records.get(key)
-      if (record === undefined) return undefined
-      const { count, lastRunAt, lastResult, pending: isPending, job } = record
-      return { count, lastRunAt, lastResult: lastResult === null ? null : { ...lastResult }, pending: isPending, running: job !== undefined }
+      return record === undefined ? undefined : keyState(record)
     },
     keys: () => [...records.keys()],
-    status: () => ({
-      kind: 'queue',
-      state: queueState(),
-      pending: pending.map((key) => {
-        const record = records.get(key) as KeyRecord
-        return { key, count: record.count, since: record.queuedAt }
-      }),
-      running: [...running.values()].map((job) => ({ key: job.key, startedAt: job.startedWall })),
-      droppedCount: log.droppedCount,
-      dropped: log.dropped.map((entry) => ({ ...entry })),
-      results: log.results.map((entry) => ({ ...entry })),
-      concurrency,
-      maxSize,
-    }),
+    status: () => queueStatus(queueState(), pending.map((key) => [key, records.get(key) as KeyRecord]), running.values(), log, settings),
     subscribe: (listener) => listeners.subscribe(listener),
     drain(drainOptions: DrainOptions = {}): Promise<boolean> {
       const limit = drainOptions?.timeout
@@ -518,17 +368,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
         return Promise.reject(new InvalidOptionError(`${prefix(who)}drain() timeout must be a non-negative number of ms, got ${describeValue(limit)}`))
       }
       if (drained() || !accepting) return Promise.resolve(idle())
-      return new Promise<boolean>((resolve) => {
-        const entry = limit === undefined ? undefined : timers.schedule(clock.now() + limit, () => {
-          drains = drains.filter((waiter) => waiter !== done)
-          resolve(false)
-        })
-        const done = (drained: boolean): void => {
-          if (entry !== undefined) timers.cancel(entry)
-          resolve(drained)
-        }
-        drains.push(done)
-      })
+      return drains.wait(limit)
     },
     stop: (stopOptions?: StopOptions) => worker.stop(stopOptions),
   }

@@ -1,6 +1,9 @@
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
 import { safeWarn, type Logger } from '../logger.ts'
 import type { FacetAction, QueueStatus, TaskFacet } from '../types.ts'
+import type { Facet, Job, KeyRecord, TriggerKeyState } from './types.ts'
+
+export type { Facet } from './types.ts'
 
 /** Results and drops kept for status: bounded, most recent first. */
 const RECENT = 50
@@ -28,6 +31,33 @@ export class QueueLog {
   clearDropped(): void {
     this.droppedCount = 0
     this.dropped = []
+  }
+}
+
+/** What `state(key)` shows of a key: a copy, so callers cannot change the queue. */
+export function keyState(record: KeyRecord): TriggerKeyState {
+  const { count, lastRunAt, lastResult, pending, job } = record
+  return { count, lastRunAt, lastResult: lastResult === null ? null : { ...lastResult }, pending, running: job !== undefined }
+}
+
+/** The queue as devtools show it: plain data, safe to post over the bridge. */
+export function queueStatus(
+  state: QueueStatus['state'],
+  pending: readonly (readonly [string, KeyRecord])[],
+  running: Iterable<Job>,
+  log: QueueLog,
+  limits: { concurrency: number; maxSize: number },
+): QueueStatus {
+  return {
+    kind: 'queue',
+    state,
+    pending: pending.map(([key, record]) => ({ key, count: record.count, since: record.queuedAt })),
+    running: [...running].map((job) => ({ key: job.key, startedAt: job.startedWall })),
+    droppedCount: log.droppedCount,
+    dropped: log.dropped.map((entry) => ({ ...entry })),
+    results: log.results.map((entry) => ({ ...entry })),
+    concurrency: limits.concurrency,
+    maxSize: limits.maxSize,
   }
 }
 
@@ -61,12 +91,6 @@ export class Listeners<E> {
       }
     }
   }
-}
-
-/** A facet: status, the actions devtools offer, and a way to hear that the status changed. */
-export interface Facet extends TaskFacet {
-  /** Called (with no payload) whenever `status()` may have changed; returns the unsubscribe. */
-  subscribe(listener: () => void): () => void
 }
 
 /** Builds a facet whose `act` rejects unknown actions with a named error quoting them. */
