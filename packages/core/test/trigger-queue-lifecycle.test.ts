@@ -72,6 +72,16 @@ describe('registry.stopAll()', () => {
     expect(env.warnings).toEqual([])
   })
 
+  it('leaves no timer behind: not the idle wait, the staleness timer, a job timeout or a drain timeout', async () => {
+    const { queue } = makeQueue({ sizeThreshold: 5, staleAfter: 60_000, timeout: 10_000, run: untilAborted })
+    queue.notify('stale-later')
+    for (let i = 0; i < 5; i++) queue.notify('running')
+    void queue.drain({ timeout: 30_000 })
+    expect(env.clock.armedTimers).toBeGreaterThan(0)
+    await env.registry.stopAll()
+    expect(env.clock.armedTimers).toBe(0)
+  })
+
   it('unregistering the worker stops the queue too', async () => {
     const { queue } = makeQueue()
     env.registry.unregister('life')
