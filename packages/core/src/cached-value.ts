@@ -6,10 +6,9 @@ import { consoleLogger, safeWarn } from './logger.ts'
 import { errorInfo } from './run-result.ts'
 import type { Task } from './task.ts'
 import type { CacheStatus, TaskOptions } from './types.ts'
-import { wallNow } from './wall-clock.ts'
 import { checkMs, validateCachedValue, type CachedGetOptions, type CachedValueOptions } from './cached-value/options.ts'
 import { envelopeText, parseEnvelope } from './cached-value/envelope.ts'
-import { exposeFacet, Listeners, makeFacet, type Facet } from './trigger-queue/status.ts'
+import { Listeners, makeFacet, type Facet } from './trigger-queue/status.ts'
 
 export type { CachedGetOptions, CachedValueOptions, CachedValueSourceContext } from './cached-value/options.ts'
 
@@ -117,7 +116,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       const text = await store.read(key)
       if (text === undefined || text === null) return undefined
       const envelope = parseEnvelope(text, version)
-      const age = Math.max(0, wallNow(clock) - envelope.storedAt)
+      const age = Math.max(0, clock.wallNow() - envelope.storedAt)
       return { value: deserialize(envelope.value), updatedAt: envelope.storedAt, at: clock.now() - age }
     } catch {
       return undefined
@@ -143,7 +142,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       lastError = error
       errorCount++
       const info = errorInfo(error)
-      lastErrorInfo = { name: info.name, message: info.message, at: wallNow(clock) }
+      lastErrorInfo = { name: info.name, message: info.message, at: clock.wallNow() }
       const held = entry
       // Aborted by dispose(): the end of the cached value, not a source failure.
       if (!lifetime.signal.aborted) report(error, held === undefined ? 'source failed' : `source failed; keeping the value from ${new Date(held.updatedAt).toISOString()}`)
@@ -153,7 +152,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
     // Invalidated while in flight: the callers who asked before get this result, but it is not kept as fresh.
     if (started !== generation) return value
     lastError = undefined
-    const produced: Entry<T> = { value, updatedAt: wallNow(clock), at: clock.now() }
+    const produced: Entry<T> = { value, updatedAt: clock.wallNow(), at: clock.now() }
     entry = produced
     await storeOp('write to', (target) => target.write(key, envelopeText(produced.updatedAt, serialize(produced.value), version)))
     return value
@@ -264,7 +263,6 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       onError: () => {},
     }
     task = createTask(options.registry === undefined ? taskOptions : { ...taskOptions, registry: options.registry })
-    exposeFacet(task, cache.facet)
     task.start()
   }
   return cache

@@ -6,9 +6,8 @@ import { errorInfo } from './run-result.ts'
 import type { StopOptions } from './task.ts'
 import { timerQueueFor } from './timer-queue.ts'
 import type { QueueStatus, RunContext, RunResult, TaskOptions } from './types.ts'
-import { wallNow } from './wall-clock.ts'
 import { queueError, queueSettings, type JobContext, type TriggerQueueOptions } from './trigger-queue/options.ts'
-import { exposeFacet, keyState, Listeners, makeFacet, QueueLog, queueStatus, type Facet } from './trigger-queue/status.ts'
+import { keyState, Listeners, makeFacet, QueueLog, queueStatus, type Facet } from './trigger-queue/status.ts'
 import { onDemand, QueueWorker } from './trigger-queue/worker.ts'
 import { DrainWaiters, EarliestWake } from './trigger-queue/timers.ts'
 import { jobResult, sessionResult } from './trigger-queue/job-result.ts'
@@ -111,7 +110,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
   const enqueue = (key: K, record: KeyRecord): boolean => {
     if (pending.length >= maxSize) {
       record.dropped = true
-      log.drop(key, wallNow(clock))
+      log.drop(key, clock.wallNow())
       if (!warnedFull.has(key)) {
         warnedFull.add(key)
         safeWarn(logger, `${prefix(who)}queue full (${maxSize} keys): dropped ${JSON.stringify(key)}; its count is kept`)
@@ -121,7 +120,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     }
     warnedFull.delete(key)
     record.pending = true
-    record.queuedAt = wallNow(clock)
+    record.queuedAt = clock.wallNow()
     pending.push(key)
     changed({ type: 'queued', key })
     kick()
@@ -151,7 +150,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
   const startJob = (key: K, current: Session): void => {
     const record = records.get(key) as KeyRecord
     const now = clock.now()
-    const job: Job = { key, record, controller: new AbortController(), startedAt: now, startedWall: wallNow(clock), session: current, timer: undefined, abandoned: false }
+    const job: Job = { key, record, controller: new AbortController(), startedAt: now, startedWall: clock.wallNow(), session: current, timer: undefined, abandoned: false }
     record.pending = false
     record.count = 0
     record.since = now
@@ -161,7 +160,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     current.keys.push(key)
     if (timeout !== undefined) job.timer = timers.schedule(now + timeout, () => timeOut(job, timeout))
     changed({ type: 'jobStarted', key })
-    const ctx: JobContext = { signal: job.controller.signal, name, key, runIndex: jobIndex++, scheduledAt: record.queuedAt, attempt: record.failures + 1 }
+    const ctx: JobContext = { signal: job.controller.signal, name, key, runIndex: jobIndex++, scheduledAt: record.queuedAt, attempt: record.failures + 1, fence: current.fence }
     let result: unknown
     try {
       result = options.run(key, ctx)
@@ -204,7 +203,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     record.job = undefined
     record.lastResult = result
     record.failures = result.success ? 0 : record.failures + 1
-    log.result({ key, success: result.success, message: result.message, durationMs: result.durationMs, at: wallNow(clock) })
+    log.result({ key, success: result.success, message: result.message, durationMs: result.durationMs, at: clock.wallNow() })
     if (!result.success) {
       job.session.failed++
       // Jobs ended by stop() are recorded, not reported: a shutdown is not a failure.
@@ -231,7 +230,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
         }
         pump()
       }
-      session = { signal, runIndex: ctx.runIndex, startedAt: clock.now(), keys: [], failed: 0, closed: false, recorded: false, resolve, onAbort }
+      session = { signal, fence: ctx.fence, runIndex: ctx.runIndex, startedAt: clock.now(), keys: [], failed: 0, closed: false, recorded: false, resolve, onAbort }
       signal.addEventListener('abort', onAbort, { once: true })
       pump()
     })
@@ -304,7 +303,6 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     },
   }
   const worker = new QueueWorker(taskOptions, hooks)
-  exposeFacet(worker, facet)
 
   worker.subscribe((event) => {
     if (event.type === 'runFinished') {

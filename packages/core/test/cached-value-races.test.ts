@@ -251,9 +251,8 @@ describe('status()', () => {
   it('is what the refresh task shows as its facet', async () => {
     const cached = make({ source: () => 'v', refreshEvery: 1000, name: 'warm' })
     await env.clock.advance(0)
-    expect((cached.task as { facet?: unknown } | undefined)?.facet).toBe(cached.facet)
-    const status = cached.task?.status() as { facet?: unknown } | undefined
-    if (status !== undefined && 'facet' in status) expect(status.facet).toEqual(cached.status())
+    expect(cached.task?.facet).toBe(cached.facet)
+    expect(cached.task?.status().facet).toEqual(cached.status())
     let changes = 0
     const unsubscribe = cached.facet.subscribe(() => changes++)
     await cached.invalidate()

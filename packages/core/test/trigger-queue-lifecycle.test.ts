@@ -236,11 +236,9 @@ describe('status()', () => {
     await expect(drained).resolves.toBe(false)
     await expect(queue.facet.act('refresh')).rejects.toThrow(/trigger queue "life": act\(\) needs one of 'drain', 'stop', 'notify', 'clearDropped', got `"refresh"` \(string\)/)
     await expect(queue.facet.act('refresh')).rejects.toBeInstanceOf(InvalidOptionError)
-    // Where devtools and the bridge look for it.
-    expect((queue.task as { facet?: unknown }).facet).toBe(queue.facet)
-    // With the kernel's facet support, the task shows the same status.
-    const taskStatus = queue.task.status() as { facet?: unknown }
-    if ('facet' in taskStatus) expect(taskStatus.facet).toEqual(queue.status())
+    // The worker carries it: devtools and the bridge read task.facet and status().facet.
+    expect(queue.task.facet).toBe(queue.facet)
+    expect(queue.task.status().facet).toEqual(queue.status())
     let changes = 0
     const unsubscribe = queue.facet.subscribe(() => changes++)
     const stopping = queue.facet.act('stop')

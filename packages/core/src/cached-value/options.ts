@@ -2,7 +2,7 @@ import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from '../levels.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../logger.ts'
-import type { TaskRegistry } from '../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../registry.ts'
 import type { CacheStore } from '../stores/store.ts'
 
 /** What a cached value's `source` receives. */

@@ -2,7 +2,7 @@ import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from '../levels.ts'
 import type { Clock } from '../clock.ts'
 import type { Logger } from '../logger.ts'
-import type { TaskRegistry } from '../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../registry.ts'
 import type { RunContext, RunResult } from '../types.ts'
 
 /** What a job receives: a run context whose `signal` aborts on stop (`TaskStoppedError`) or on the job's `timeout` (`TimeoutError`). */

@@ -115,11 +115,3 @@ export function makeFacet(
   }
 }
 
-/**
- * Makes `facet` readable as `task.facet` (where devtools and the bridge look
- * for it) on a kernel that does not expose the `facet` task option yet; a
- * no-op once it does.
- */
-export function exposeFacet(task: object, facet: Facet): void {
-  if (!('facet' in task)) Object.defineProperty(task, 'facet', { value: facet, configurable: true })
-}

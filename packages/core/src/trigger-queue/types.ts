@@ -105,6 +105,8 @@ export interface Job {
 /** One run of the worker task: it starts jobs while keys wait and ends when the queue is idle. */
 export interface Session {
   readonly signal: AbortSignal
+  /** The worker run's fencing token (`exclusive` on a lease), passed on to its jobs. */
+  readonly fence: number | undefined
   /** The worker run's index: its summary (`runFinished`) says when the session is recorded. */
   readonly runIndex: number
   readonly startedAt: number
