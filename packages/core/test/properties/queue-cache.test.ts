@@ -23,12 +23,6 @@ const quiet: Logger = { warn: () => {} }
 /** What one job does; a key's jobs cycle through its behaviours. */
 type Behaviour = { kind: 'sync' } | { kind: 'throw' } | { kind: 'async'; ms: number } | { kind: 'untilAborted' } | { kind: 'forever' }
 
-type QueueCommand =
-  | { type: 'notify'; key: number; times: number }
-  | { type: 'advance'; ms: number }
-  | { type: 'drain'; timeout: number | undefined }
-  | { type: 'stop' }
-
 const KEYS = ['a', 'b', 'c', 'd', 'e']
 
 const behaviour: fc.Arbitrary<Behaviour> = fc.oneof(
@@ -224,12 +218,6 @@ describe('trigger queue properties', () => {
     )
   }, TIME_LIMIT)
 })
-
-type CacheCommand =
-  | { type: 'get'; maxStale: number }
-  | { type: 'getFresh'; tolerance: number }
-  | { type: 'invalidate' }
-  | { type: 'advance'; ms: number }
 
 const cacheCase = fc.record({
   expire: fc.integer({ min: 0, max: 500 }),
