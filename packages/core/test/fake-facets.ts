@@ -4,6 +4,7 @@ import type { CacheStatus, FacetAction, QueueStatus, TaskFacet } from '../src/ty
 
 /** A facet whose status tests set directly, recording every action it is asked for. */
 export interface FakeFacet<S> extends TaskFacet {
+  status(): S
   /** The actions asked for, in order, with their argument. */
   readonly calls: { action: FacetAction; arg: string | undefined }[]
   /** Replaces part of the status and tells subscribers. */
