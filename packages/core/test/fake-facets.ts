@@ -3,7 +3,7 @@
 import type { CacheStatus, FacetAction, QueueStatus, TaskFacet } from '../src/types.ts'
 
 /** A facet whose status tests set directly, recording every action it is asked for. */
-export interface FakeFacet<S> extends TaskFacet {
+export interface FakeFacet<S extends QueueStatus | CacheStatus> extends TaskFacet {
   status(): S
   /** The actions asked for, in order, with their argument. */
   readonly calls: { action: FacetAction; arg: string | undefined }[]
