@@ -109,7 +109,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     fireEvent.click(ui.getByLabelText('Run now sync'))
     await advance(0)
     expect(task.status().totalRuns).toBe(runs + 1)
-    expect(within(ui.getByRole('region', { name: 'Inspector: sync' })).getAllByText('manual')).toHaveLength(1)
+    expect(within(ui.getByRole('region', { name: 'Inspector: sync' }).querySelector('table.history')!).getAllByText('manual')).toHaveLength(1)
     fireEvent.click(ui.getByLabelText('Clear history sync'))
     frame()
     expect(task.history).toEqual([])

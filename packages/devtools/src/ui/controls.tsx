@@ -6,6 +6,8 @@ import { useSourceStore } from './source-context.tsx'
 interface Button {
   action: TaskAction
   text: string
+  /** The accessible name and tooltip, when the text is a short form. */
+  long?: string
   enabled: boolean
 }
 
@@ -20,7 +22,7 @@ export function Controls({ view }: { view: TaskView }): ReactElement {
     { action: 'stop', text: 'Stop', enabled: status.isRunning },
     paused ? { action: 'resume', text: 'Resume', enabled: true } : { action: 'pause', text: 'Pause', enabled: status.isRunning },
     { action: 'trigger', text: 'Run now', enabled: status.state !== 'running' },
-    { action: 'clearHistory', text: 'Clear history', enabled: view.history.length > 0 },
+    { action: 'clearHistory', text: 'Clear', long: 'Clear history', enabled: view.history.length > 0 },
   ]
   const exportedAt = (): number => source.now?.() ?? Date.now()
   return (
@@ -34,15 +36,16 @@ export function Controls({ view }: { view: TaskView }): ReactElement {
             type="button"
             className={`btn btn-${button.action}`}
             disabled={!button.enabled}
-            aria-label={`${button.text} ${name}`}
+            aria-label={`${button.long ?? button.text} ${name}`}
+            title={button.long}
             onClick={() => control(name, button.action)}
           >
             {button.text}
           </button>
         ))
       )}
-      <button type="button" className="btn btn-export" aria-label={`Export history of ${name} as JSON`} onClick={() => downloadHistory(view, exportedAt())}>
-        Export JSON
+      <button type="button" className="btn btn-export" aria-label={`Export history of ${name} as JSON`} title="Export JSON: the task's configuration, status and runs" onClick={() => downloadHistory(view, exportedAt())}>
+        Export
       </button>
     </div>
   )
