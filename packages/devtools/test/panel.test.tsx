@@ -179,7 +179,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     other.make({ name: 'worker-task' })
     const worker: RegistrySource = { ...localSource(other.registry, 'worker "sync"'), controllable: false, diagnostics: () => ({ malformedMessages: 12 }) }
     const { ui, root } = mount({ sources: [worker] })
-    const tabs = ui.getAllByRole('tab')
+    const tabs = within(ui.getByRole('tablist', { name: 'Registries' })).getAllByRole('tab')
     expect(tabs.map((tab) => tab.textContent)).toEqual(['this page1', 'worker "sync"1read-only'])
     fireEvent.click(tabs[1]!)
     frame()

@@ -5,6 +5,7 @@ import { shownState } from '../store/filter-sort.ts'
 import { LevelBadge, RunnerBadge, StateBadge } from './badges.tsx'
 import { Controls } from './controls.tsx'
 import { Countdown } from './countdown.tsx'
+import { FacetView } from './facet-view.tsx'
 import { HistoryTable } from './history-table.tsx'
 import { Icon } from './icons.tsx'
 import { useSourceStore, useTaskView } from './source-context.tsx'
@@ -137,6 +138,7 @@ export function Inspector({ name, runIndex, onClose }: InspectorProps): ReactEle
         </button>
       </header>
       <Controls view={view} />
+      <FacetView view={view} />
       {status.stopReason !== undefined ? (
         <div className="stop-reason" title={status.stopReason}>
           Stopped: {status.stopReason}

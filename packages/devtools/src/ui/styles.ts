@@ -1,3 +1,5 @@
+import { FACET_CSS } from '../facet/facet-styles.ts'
+import { TIMELINE_CSS } from '../timeline/timeline-styles.ts'
 import { INSPECTOR_CSS } from './styles-inspector.ts'
 import { LIST_CSS } from './styles-list.ts'
 
@@ -170,4 +172,4 @@ const FRAME_CSS = `/* tickwork-devtools:panel */
  * inherited property so the host page's fonts and colours never leak in, and
  * nothing here can reach the page. The leading comment is the marker the
  * production-build test greps for. */
-export const PANEL_CSS: string = FRAME_CSS + LIST_CSS + INSPECTOR_CSS
+export const PANEL_CSS: string = FRAME_CSS + LIST_CSS + INSPECTOR_CSS + TIMELINE_CSS + FACET_CSS

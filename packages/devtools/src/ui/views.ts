@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { TimelineView } from '../timeline/timeline-view.tsx'
 import { ListView } from './list-view.tsx'
 
 /**
@@ -32,4 +33,7 @@ export interface PanelView {
  * one entry here (the tab bar shows once there are two or more). Every view
  * gets the same filtered names and sits beside the same inspector.
  */
-export const PANEL_VIEWS: readonly PanelView[] = [{ id: 'list', label: 'Tasks', title: 'Every task, filtered and sorted', Component: ListView }]
+export const PANEL_VIEWS: readonly PanelView[] = [
+  { id: 'list', label: 'Tasks', title: 'Every task, filtered and sorted', Component: ListView },
+  { id: 'timeline', label: 'Timeline', title: 'Every run of every task over time: drift, overlaps and bursts', Component: TimelineView },
+]
