@@ -71,7 +71,7 @@ export function BulkActions({ names }: { names: readonly string[] }): ReactEleme
   if (source.controllable === false) return null
   return (
     <Popover
-      label={`Actions on the ${plural(names.length, 'shown task')}`}
+      label={`Bulk actions on the ${plural(names.length, 'shown task')}`}
       title="Pause, resume, stop or run every task the filters show"
       buttonClassName="btn btn-bulk"
       className="pop-bulk"

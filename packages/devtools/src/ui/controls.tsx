@@ -1,6 +1,7 @@
 import type { TaskAction, TaskView } from '@tickwork/core'
 import type { ReactElement } from 'react'
 import { downloadHistory } from '../export-history.ts'
+import { Icon } from './icons.tsx'
 import { useSourceStore } from './source-context.tsx'
 
 interface Button {
@@ -45,7 +46,8 @@ export function Controls({ view }: { view: TaskView }): ReactElement {
         ))
       )}
       <button type="button" className="btn btn-export" aria-label={`Export history of ${name} as JSON`} title="Export JSON: the task's configuration, status and runs" onClick={() => downloadHistory(view, exportedAt())}>
-        Export
+        <Icon name="download" />
+        <span className="btn-text">Export</span>
       </button>
     </div>
   )

@@ -32,9 +32,12 @@ export function HistoryTable({ task, history, now, focusRun }: HistoryTableProps
   const [expanded, setExpanded] = useState<number | null>(focusRun ?? null)
   const detailRef = useRef<HTMLTableRowElement>(null)
 
-  // Opening a run keeps it in view: a long stack must not push it below the fold.
+  // Opening a run keeps it in view: as much of its details as fit, and the run's own row above them, whatever the stack's length.
   useEffect(() => {
-    detailRef.current?.scrollIntoView?.({ block: 'nearest' })
+    const detail = detailRef.current
+    detail?.scrollIntoView?.({ block: 'nearest' })
+    const runRow = detail?.previousElementSibling
+    if (runRow instanceof HTMLElement) runRow.scrollIntoView?.({ block: 'nearest' })
   }, [expanded])
 
   const shown = historyPage(history, filter, page)

@@ -44,7 +44,7 @@ function Summary({ view, now }: { view: TaskView; now: number }): ReactElement {
             {status.failedRuns > 0 ? <span className="failed-count">, {status.failedRuns} failed</span> : null}
           </span>
           <span title="Share of successful runs">{formatRate(status.successRate)} ok</span>
-          <span title="Mean duration of the kept runs">mean {formatDuration(mean)}</span>
+          <span className="sum-mean" title="Mean duration of the kept runs">mean {formatDuration(mean)}</span>
         </span>
         <span className="sum-open dim">configuration &amp; stats</span>
       </summary>

@@ -37,18 +37,27 @@ export const INSPECTOR_CSS = `
 .pager .icon-btn { min-width: 22px; height: 22px; }
 .hist-wrap { flex: 1 1 auto; min-width: 0; min-height: 0; overflow: auto; padding: 0 12px 8px; }
 table.history { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 11.5px; }
-.history th { position: sticky; top: 0; z-index: 1; padding: 4px 5px; border-bottom: 1px solid var(--line); background: var(--bg); color: var(--fg3); font-size: 10.5px; font-weight: 600; text-align: left; text-transform: uppercase; letter-spacing: .04em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.history th { position: sticky; top: 0; z-index: 1; padding: 4px 5px; border-bottom: 1px solid var(--line); background: var(--bg); color: var(--fg3); font-size: 11px; font-weight: 650; text-align: left; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+/* Scrolled to, a row stops below the sticky heading instead of under it. */
+.history tbody tr { scroll-margin-top: 26px; }
 .history td { padding: 3px 5px; border-bottom: 1px solid var(--line); vertical-align: middle; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .history .num { text-align: right; }
 .history .c-idx { width: 36px; } .history .c-time { width: 112px; } .history .c-dur { width: 64px; } .history .c-late { width: 56px; }
-.history .c-trig { width: 64px; } .history .c-res { width: 92px; }
+.history .c-trig { width: 66px; } .history .c-res { width: 98px; }
 .history tr.fail > td:first-child { box-shadow: inset 2px 0 0 var(--dot-fail); }
 .result { display: inline-flex; align-items: center; gap: 3px; max-width: 100%; padding: 0 6px; border: 0; border-radius: 4px; font-size: 10.5px; font-weight: 650; line-height: 18px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; }
 .result.ok { background: var(--ok-bg); color: var(--ok); }
 .result.fail { background: var(--fail-bg); color: var(--fail); }
 .extra-hint { margin-left: 6px; padding: 0 4px; border-radius: 4px; background: var(--bg3); color: var(--fg2); font-size: 10px; }
-@container insp (max-width: 540px) { .history .c-late, .history .c-trig { display: none; } }
-@container insp (max-width: 380px) { .history .c-idx { display: none; } .history .c-time { width: 96px; } .history .c-res { width: 80px; } .btn-export { margin-left: 0; } }
+@container insp (max-width: 540px) { .history .c-late, .history .c-trig { display: none; } .sum-open { display: none; } }
+@container insp (max-width: 440px) {
+  .controls { gap: 4px; padding: 6px 8px; } .controls .btn { padding: 0 7px; } .btn-export .btn-text { display: none; }
+  .sum-text > .sum-mean { display: none; }
+}
+@container insp (max-width: 400px) {
+  .history .c-idx { display: none; } .history .c-time { width: 96px; } .history .c-res { width: 92px; }
+  .insp-summary { margin: 0 8px; } .hist-head { padding: 6px 8px 4px; } .hist-wrap { padding: 0 8px 8px; }
+}
 
 .detail-row > td { padding: 2px 0 8px; white-space: normal; }
 .run-details { display: grid; gap: 6px; min-width: 0; padding: 8px 10px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg2); }

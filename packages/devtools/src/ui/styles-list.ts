@@ -15,15 +15,17 @@ export const LIST_CSS = `
 .list-scroll .row { position: absolute; top: 0; left: 0; right: 0; cursor: pointer; }
 .list-scroll .row:hover { background: var(--hover); }
 .list-scroll .row.selected { background: var(--sel); box-shadow: inset 3px 0 0 var(--accent); }
-.list-head { height: 26px; background: var(--bg2); color: var(--fg3); font-size: 10.5px; font-weight: 600; text-transform: uppercase; letter-spacing: .05em; }
+.list-head { height: 26px; background: var(--bg2); color: var(--fg3); font-size: 11px; font-weight: 650; }
 .list-head .cell:nth-child(n+4):nth-child(-n+8) { text-align: right; }
 .cell { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .cell.num { text-align: right; color: var(--fg2); }
 .cell.name { display: flex; align-items: center; gap: 6px; font-weight: 600; }
+.name-text { min-width: 0; overflow: hidden; text-overflow: ellipsis; }
 .cell.name .badge { flex: none; }
 .failed-count { color: var(--fail); }
 .row.last-failed .cell.dur { color: var(--fail); }
-.countdown.frozen { font-family: inherit; font-size: 10.5px; color: var(--fg3); }
+/* Two short lines fit a row: the words matter more than the column's width. */
+.countdown.frozen { display: inline-block; font-family: var(--sans); font-size: 10px; line-height: 1.15; color: var(--fg2); white-space: normal; text-align: right; }
 @container list (max-width: 780px) {
   .row { grid-template-columns: minmax(110px, 1fr) 70px 90px 78px 70px 62px 56px 62px; }
   .row > .cell:nth-child(9) { display: none; }
@@ -33,12 +35,14 @@ export const LIST_CSS = `
   .row > .cell:nth-child(4) { display: none; }
 }
 @container list (max-width: 580px) {
-  .row { grid-template-columns: minmax(64px, 1fr) 84px 64px 54px 44px 52px; gap: 0 5px; padding: 0 8px 0 10px; }
+  .row { grid-template-columns: minmax(64px, 1fr) 84px 64px 52px 50px 48px; gap: 0 5px; padding: 0 8px 0 10px; }
   .row > .cell:nth-child(2) { display: none; }
+  /* Names get two lines (breaking after a hyphen) rather than losing their ends. */
+  .name-text { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 2; font-size: 11px; line-height: 1.2; white-space: normal; overflow-wrap: anywhere; }
 }
 @container list (max-width: 420px) {
-  .row { grid-template-columns: minmax(48px, 1fr) 76px 58px 50px 38px 46px; gap: 0 4px; padding: 0 6px 0 8px; font-size: 11px; }
-  .list-head { font-size: 9.5px; letter-spacing: .02em; }
+  .row { grid-template-columns: minmax(48px, 1fr) 76px 58px 48px 46px 44px; gap: 0 4px; padding: 0 6px 0 8px; font-size: 11px; }
+  .list-head { font-size: 10px; }
   .row .state { gap: 4px; }
 }
 

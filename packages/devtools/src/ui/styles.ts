@@ -23,6 +23,7 @@ const FRAME_CSS = `/* tickwork-devtools:panel */
   --shadow: 0 -8px 32px rgba(20, 24, 40, .14), 0 0 0 1px rgba(20, 24, 40, .06);
   --pop-shadow: 0 8px 28px rgba(20, 24, 40, .18), 0 0 0 1px rgba(20, 24, 40, .08);
   color-scheme: light;
+  --sans: ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font: 12px/1.4 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   color: var(--fg); -webkit-font-smoothing: antialiased; text-align: left; letter-spacing: normal;
 }
@@ -135,10 +136,11 @@ const FRAME_CSS = `/* tickwork-devtools:panel */
 .view-tab { height: 24px; padding: 0 10px; border: 0; border-radius: 5px; background: transparent; color: var(--fg2); cursor: pointer; white-space: nowrap; }
 .view-tab:hover { color: var(--fg); background: var(--hover); }
 .view-tab.on { background: var(--accent-bg); color: var(--accent); font-weight: 600; }
-.filters { display: flex; flex: 1 1 320px; flex-wrap: wrap; align-items: center; gap: 6px; min-width: 0; }
-.filter { flex: 1 1 140px; min-width: 90px; max-width: 280px; height: 26px; padding: 0 9px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); outline: none; }
+/* The filters shrink before they wrap: one toolbar line down to a narrow panel, where they take a line of their own. */
+.filters { display: flex; flex: 1 1 300px; align-items: center; gap: 6px; min-width: 0; }
+.filter { flex: 1 1 140px; min-width: 64px; max-width: 280px; height: 26px; padding: 0 9px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); outline: none; }
 .filter:focus { border-color: var(--accent); box-shadow: 0 0 0 3px var(--accent-bg); }
-.toolbar select { flex: 0 1 auto; min-width: 0; max-width: 140px; height: 26px; padding: 0 4px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); cursor: pointer; }
+.toolbar select { flex: 0 1 auto; min-width: 52px; max-width: 130px; height: 26px; padding: 0 4px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg); cursor: pointer; }
 .toolbar .shown { flex: none; margin-left: auto; font-size: 11px; white-space: nowrap; }
 .btn { display: inline-flex; align-items: center; gap: 5px; height: 26px; padding: 0 9px; border: 1px solid var(--line); border-radius: 6px; background: var(--bg2); color: var(--fg); cursor: pointer; font-weight: 550; white-space: nowrap; }
 .btn:hover:not(:disabled) { border-color: var(--accent); color: var(--accent); }
@@ -162,7 +164,8 @@ const FRAME_CSS = `/* tickwork-devtools:panel */
   .brand-name, .switch-text { display: none; }
   .head { gap: 6px; padding-left: 10px; }
   .toolbar { padding: 5px 8px; gap: 5px; }
-  .toolbar select { max-width: 96px; }
+  .filters { order: 1; flex-basis: 100%; }
+  .toolbar .shown { margin-left: auto; }
 }
 .panel ::-webkit-scrollbar { width: 10px; height: 10px; }
 .panel ::-webkit-scrollbar-thumb { border: 2px solid var(--bg); border-radius: 6px; background: var(--bg3); }

@@ -20,7 +20,7 @@ const HEADINGS: readonly (readonly [string, string])[] = [
   ['task', 'Task name'],
   ['level', 'Importance level'],
   ['state', 'scheduled, running (a run in flight), paused, stalled, idle, stopped, completed or failed'],
-  ['interval', 'Time between runs'],
+  ['interval', 'Time between runs (or the schedule)'],
   ['next run', 'Time to the next run'],
   ['last', 'Duration of the last run'],
   ['success', 'Share of successful runs'],
@@ -85,7 +85,7 @@ export function TaskList({ names, selected, onSelect, onOpen, onRowClick }: Task
       <div className="list-head row" aria-hidden="true">
         {HEADINGS.map(([heading, title]) => (
           <span key={heading} className="cell" title={title}>
-            {heading === 'runs' ? 'runs/fail' : heading}
+            {heading}
           </span>
         ))}
       </div>

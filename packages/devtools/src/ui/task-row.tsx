@@ -1,6 +1,6 @@
 import type { MemoExoticComponent, ReactElement } from 'react'
 import { memo } from 'react'
-import { formatDuration, formatInterval, formatRate, formatSchedule } from '../format.ts'
+import { formatDuration, formatRate, formatSchedule } from '../format.ts'
 import { shownState } from '../store/filter-sort.ts'
 import { LevelBadge, RunnerBadge, StateBadge } from './badges.tsx'
 import { Countdown } from './countdown.tsx'
@@ -36,7 +36,7 @@ export const TaskRow: MemoExoticComponent<(props: TaskRowProps) => ReactElement 
       onClick={() => onSelect(name)}
     >
       <span className="cell name" title={name}>
-        {name}
+        <span className="name-text">{name}</span>
         {view.runner !== undefined ? <RunnerBadge runner={view.runner} /> : null}
       </span>
       <span className="cell lvl">
@@ -46,7 +46,7 @@ export const TaskRow: MemoExoticComponent<(props: TaskRowProps) => ReactElement 
         <StateBadge state={shownState(view)} />
       </span>
       <span className="cell num interval" title={formatSchedule(config.schedule)}>
-        {formatInterval(status.interval, config.schedule)}
+        {status.interval === null ? formatSchedule(config.schedule) : formatDuration(status.interval)}
       </span>
       <span className="cell num next">
         <Countdown nextRunAt={status.nextRunAt} />
