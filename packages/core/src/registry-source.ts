@@ -132,6 +132,15 @@ export function taskView(registry: TaskRegistry, name: string): TaskView | undef
   return view
 }
 
+/**
+ * Epoch ms on `clock`: its wall reading where it has one (`wallNow()`, whose
+ * `now()` is monotonic), else `now()`. Panels compare it with run timestamps.
+ */
+export function wallNowOf(clock: { now(): number }): number {
+  const wall = (clock as { wallNow?: unknown }).wallNow
+  return typeof wall === 'function' ? (wall.call(clock) as number) : clock.now()
+}
+
 /** A {@link RegistrySource} over a registry in this context. */
 export function localSource(registry: TaskRegistry, label = 'this page'): RegistrySource {
   const listeners = new Set<(change: SourceChange) => void>()
@@ -172,6 +181,6 @@ export function localSource(registry: TaskRegistry, label = 'this page'): Regist
       )
     },
     controllable: true,
-    now: () => registry.clock.now(),
+    now: () => wallNowOf(registry.clock),
   }
 }

@@ -184,3 +184,11 @@ describe('connectRegistry().control()', () => {
     expect(() => remote.control('x', { type: 'facet', action: 'explode' } as never)).toThrow(/or a facet command, got/)
   })
 })
+
+describe('wallNowOf()', () => {
+  it("reads a clock's wall time where it has one, else now()", async () => {
+    const { wallNowOf } = await import('../src/registry-source.ts')
+    expect(wallNowOf({ now: () => 5, wallNow: () => 1_700_000_000_000 } as { now(): number })).toBe(1_700_000_000_000)
+    expect(wallNowOf({ now: () => 5 })).toBe(5)
+  })
+})

@@ -1,5 +1,5 @@
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
-import { applyTaskAction, taskView, type TaskView } from '../registry-source.ts'
+import { applyTaskAction, taskView, wallNowOf, type TaskView } from '../registry-source.ts'
 import { subscribeWithFacets, type WatchedEvent } from '../facet-watch.ts'
 import { TaskRegistry } from '../registry.ts'
 import { isBridgePort, listen, randomId, safePost, type BridgePort } from './port.ts'
@@ -122,7 +122,7 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
     })
     const removed = names.filter((n) => registry.get(n) === undefined)
     for (const taskName of removed) sentUpTo.delete(taskName)
-    post(envelope({ type: 'update', server: id, now: clock.now(), views, appended, removed, order }))
+    post(envelope({ type: 'update', server: id, now: wallNowOf(clock), views, appended, removed, order }))
     counters.updates++
   }
 
@@ -169,7 +169,7 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
       clients.add(message.client)
       unsubscribeRegistry ??= subscribeWithFacets(registry, onRegistryEvent)
       const order = registry.list().map((task) => task.name)
-      post(envelope({ type: 'snapshot', server: id, name, to: message.client, now: clock.now(), views: viewsOf(order) }))
+      post(envelope({ type: 'snapshot', server: id, name, to: message.client, now: wallNowOf(clock), views: viewsOf(order) }))
       counters.snapshots++
       return
     }

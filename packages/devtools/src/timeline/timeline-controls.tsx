@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react'
 import { formatDuration } from '../format.ts'
+import { Icon } from '../ui/icons.tsx'
 import { formatAxisTime } from './timeline-axis.tsx'
 import { MAX_SPAN, MIN_SPAN } from './timeline-model.ts'
 import type { TimeWindowState } from './use-time-window.ts'
@@ -29,10 +30,10 @@ export function TimelineControls({ time }: { time: TimeWindowState }): ReactElem
         +
       </button>
       <button type="button" className="icon-btn" aria-label="Earlier" title="Scroll back in time (or Shift + wheel, or drag)" onClick={() => time.pan(-step)}>
-        ‹
+        <Icon name="chevronLeft" />
       </button>
       <button type="button" className="icon-btn" aria-label="Later" title="Scroll forward in time" disabled={time.following} onClick={() => time.pan(step)}>
-        ›
+        <Icon name="chevronRight" />
       </button>
       <button type="button" className={`btn tl-now-btn${time.following ? ' on' : ''}`} aria-pressed={time.following} aria-label="Follow now" title="Keep the window on the latest runs" onClick={time.follow}>
         Now

@@ -37,7 +37,7 @@ export const TIMELINE_CSS = `
 .tl-skip { fill: var(--fail); opacity: .7; }
 .tl-focus { fill: none; stroke: var(--accent); stroke-width: 2px; vector-effect: non-scaling-stroke; }
 .tl-now { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1px dashed var(--accent); pointer-events: none; }
-.tl-tip { position: absolute; z-index: 3; max-width: 320px; padding: 6px 9px; transform: translateX(-50%); border: 1px solid var(--line); border-radius: 6px; background: var(--bg); box-shadow: 0 4px 16px rgba(20, 24, 40, .18); color: var(--fg); font-size: 11.5px; pointer-events: none; overflow-wrap: anywhere; }
+.tl-tip { position: absolute; z-index: 3; width: max-content; max-width: 320px; padding: 6px 9px; transform: translateX(-50%); border: 1px solid var(--line); border-radius: 6px; background: var(--bg); box-shadow: 0 4px 16px rgba(20, 24, 40, .18); color: var(--fg); font-size: 11.5px; pointer-events: none; overflow-wrap: anywhere; }
 .tl-tip strong { display: block; margin-bottom: 2px; }
 .tl-tip-fail { border-color: var(--fail); }
 `
