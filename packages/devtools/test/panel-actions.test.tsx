@@ -1,50 +1,21 @@
 import { localSource, type RegistrySource } from '@tickwork/core'
-import { act, cleanup, fireEvent, render, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { TickworkDevtoolsPanel } from '../src/index.ts'
-import type { DevtoolsEnvironment } from '../src/ui/environment.tsx'
-import { fakeListLayout, memoryStorage, setup, shadowRootOf } from './helpers.ts'
-
-function row(root: HTMLElement, name: string): HTMLElement {
-  const found = root.querySelector<HTMLElement>(`[role=option][data-task="${name}"]`)
-  if (found === null) throw new Error(`no row for ${name}`)
-  return found
-}
+import type { memoryStorage, setup } from './helpers.ts'
+import { panelHarness, row } from './panel-harness.tsx'
 
 describe('panel actions and words', () => {
+  const harness = panelHarness()
+  const { frame, advance, mount } = harness
   let env: ReturnType<typeof setup>
   let storage: ReturnType<typeof memoryStorage>
-  let environment: DevtoolsEnvironment
-  let restoreLayout: () => void
   beforeEach(() => {
-    restoreLayout = fakeListLayout()
-    env = setup()
-    storage = memoryStorage()
-    environment = { scheduleFrame: env.frames.schedule, clock: env.clock, storage }
+    env = harness.env
+    storage = harness.storage
   })
   afterEach(() => {
-    cleanup()
-    restoreLayout()
     vi.restoreAllMocks()
   })
-
-  const frame = (): void => {
-    act(() => {
-      env.frames.flushFrame()
-    })
-  }
-  const advance = async (ms: number): Promise<void> => {
-    await act(async () => {
-      await env.clock.advance(ms)
-    })
-    frame()
-  }
-  const mount = (props: Parameters<typeof TickworkDevtoolsPanel>[0] = {}) => {
-    const result = render(<TickworkDevtoolsPanel registry={env.registry} environment={environment} {...props} />)
-    frame()
-    const root = shadowRootOf(result.container)
-    return { ...result, root, ui: within(root) }
-  }
 
   it('applies a bulk action to the shown tasks it fits, asking first above ten', async () => {
     const tasks = Array.from({ length: 12 }, (_, index) => env.make({ name: `job-${index}` }))
