@@ -8,6 +8,12 @@ import { makeView, renderWithSource, staticSource, summary } from './view-harnes
 const NOW = 1_700_000_000_000
 const RATE = 'every 1000 ms (fixed rate)'
 
+/** The window the timeline shows (epoch ms), from its data attributes. */
+function windowOf(root: HTMLElement): { start: number; span: number } {
+  const timeline = root.querySelector<HTMLElement>('.timeline')!
+  return { start: Number(timeline.dataset['start']), span: Number(timeline.dataset['span']) }
+}
+
 function Harness({ names, onInspect }: { names: readonly string[]; onInspect: (name: string, runIndex?: number) => void }): ReactElement {
   const [selected, setSelected] = useState<string | null>(null)
   return <TimelineView names={names} selected={selected} onSelect={setSelected} onInspect={(name, run) => (setSelected(name), onInspect(name, run))} />
@@ -88,8 +94,8 @@ describe('<TimelineView>', () => {
   })
 
   it('shows the last 5 minutes, following now, and zooms with its buttons and the keyboard', () => {
-    const { svg, button, root, scroll } = mount()
-    const viewBoxSpan = () => Number(svg('alpha').getAttribute('viewBox')!.split(' ')[2])
+    const { button, root, scroll } = mount()
+    const viewBoxSpan = () => windowOf(root).span
     expect(within(root).getByRole('status', { name: 'Time shown' }).textContent).toBe('last 5.0 min')
     expect(viewBoxSpan()).toBe(300_000)
     expect(button('Follow now').getAttribute('aria-pressed')).toBe('true')
@@ -105,8 +111,8 @@ describe('<TimelineView>', () => {
   })
 
   it('zooms with Ctrl/⌘ + wheel around the pointer, and pans with a sideways wheel', () => {
-    const { svg, scroll, button } = mount()
-    const viewBox = () => svg('alpha').getAttribute('viewBox')!.split(' ').map(Number)
+    const { root, scroll, button } = mount()
+    const viewBox = () => [windowOf(root).start, 0, windowOf(root).span]
     const [start, , span] = viewBox()
     const wheel = (init: WheelEventInit) => {
       const event = new WheelEvent('wheel', { bubbles: true, cancelable: true, ...init })
@@ -133,8 +139,8 @@ describe('<TimelineView>', () => {
   })
 
   it('scrolls back and forth in time, and comes back to now', () => {
-    const { svg, button, root } = mount()
-    const start = () => Number(svg('alpha').getAttribute('viewBox')!.split(' ')[0])
+    const { button, root } = mount()
+    const start = () => windowOf(root).start
     const before = start()
     expect(button('Later')).toHaveProperty('disabled', true)
     fireEvent.click(button('Earlier'))
@@ -146,9 +152,30 @@ describe('<TimelineView>', () => {
     expect(button('Follow now').getAttribute('aria-pressed')).toBe('true')
   })
 
-  it('moves with the source clock while following, on the shared ticker', async () => {
+  it('slides the lanes under their clip while following, re-drawing their stretch only once it runs out', async () => {
     const { svg, source, env } = mount()
-    const start = () => Number(svg('alpha').getAttribute('viewBox')!.split(' ')[0])
+    const state = () => ({ viewBox: svg('alpha').getAttribute('viewBox'), transform: (svg('alpha') as unknown as HTMLElement).style.transform })
+    const before = state()
+    const advanceBy = async (ms: number) => {
+      source.clock.now += ms
+      await act(async () => {
+        await env.clock.advance(250)
+      })
+    }
+    await advanceBy(1000)
+    const slid = state()
+    expect(slid.viewBox).toBe(before.viewBox)
+    // 1 s at 500 ms per px: 2 px further left.
+    const px = (transform: string) => Number(/translateX\((-?[\d.]+)px\)/.exec(transform)![1])
+    expect(px(slid.transform) - px(before.transform)).toBeCloseTo(-2)
+    // A quarter of the window later the stretch moves on.
+    await advanceBy(75_000)
+    expect(state().viewBox).not.toBe(before.viewBox)
+  })
+
+  it('moves with the source clock while following, on the shared ticker', async () => {
+    const { root, source, env } = mount()
+    const start = () => windowOf(root).start
     const before = start()
     source.clock.now += 1000
     await act(async () => {
@@ -158,8 +185,8 @@ describe('<TimelineView>', () => {
   })
 
   it('pans by dragging, and a drag does not open a run', () => {
-    const { svg, bar, scroll, onInspect } = mount()
-    const start = () => Number(svg('alpha').getAttribute('viewBox')!.split(' ')[0])
+    const { root, bar, scroll, onInspect } = mount()
+    const start = () => windowOf(root).start
     const before = start()
     fireEvent.pointerDown(scroll, { button: 0, clientX: 500 })
     fireEvent.pointerMove(scroll, { buttons: 1, clientX: 600 })

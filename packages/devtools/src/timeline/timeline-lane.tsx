@@ -18,9 +18,12 @@ export interface TimelineLaneProps {
   top: number
   /** Epoch ms that bar coordinates count from. */
   origin: number
-  /** The visible window, relative to `origin`: its start and span, ms. */
-  viewStart: number
-  span: number
+  /** The stretch the SVG draws, relative to `origin` (ms): a little more than the visible window. */
+  drawStart: number
+  drawSpan: number
+  /** The SVG's width, px, and how far it is moved left to show the visible window. */
+  drawWidth: number
+  shift: number
   /** Shortest bar drawn, ms (about 2 px at this zoom). */
   minWidth: number
   selected: boolean
@@ -30,9 +33,9 @@ export interface TimelineLaneProps {
 
 /**
  * Every bar of one task, drawn once per change of its history (or of the
- * zoom): a pan or the live window moving only changes the SVG's `viewBox`,
- * and React skips the memoised bars. The SVG's coordinates are ms since
- * `origin`, stretched to the lane's width (`preserveAspectRatio="none"`).
+ * zoom): React skips the memoised bars when only the window moves. The SVG's
+ * coordinates are ms since `origin`, stretched to its width
+ * (`preserveAspectRatio="none"`).
  */
 function Bars({ bars, skips, minWidth }: { bars: readonly RunBar[]; skips: readonly number[]; minWidth: number }): ReactElement {
   return (
@@ -59,8 +62,13 @@ function Bars({ bars, skips, minWidth }: { bars: readonly RunBar[]; skips: reado
   )
 }
 
-/** One swimlane: the task's name, then its runs over the visible window. */
-export const TimelineLane: NamedExoticComponent<TimelineLaneProps> = memo(function TimelineLane({ name, top, origin, viewStart, span, minWidth, selected, focusRun }: TimelineLaneProps): ReactElement | null {
+/**
+ * One swimlane: the task's name, then its runs. The SVG draws a stretch a bit
+ * wider than the window and slides under a clip by a CSS transform, so the
+ * live window moving costs the compositor, not a repaint of every lane; only
+ * when the slide runs out is the stretch (the `viewBox`) moved on.
+ */
+export const TimelineLane: NamedExoticComponent<TimelineLaneProps> = memo(function TimelineLane({ name, top, origin, drawStart, drawSpan, drawWidth, shift, minWidth, selected, focusRun }: TimelineLaneProps): ReactElement | null {
   const view = useTaskView(name)
   const history = view?.history
   const interval = view?.config.interval ?? null
@@ -84,10 +92,20 @@ export const TimelineLane: NamedExoticComponent<TimelineLaneProps> = memo(functi
       <span className="tl-name" title={name}>
         {name}
       </span>
-      <svg className="tl-svg" viewBox={`${viewStart} 0 ${span} ${LANE_HEIGHT}`} preserveAspectRatio="none" aria-hidden="true">
-        {drawn}
-        {focused !== undefined ? <rect className="tl-focus" x={focused.start} width={focused.end - focused.start} y={1} height={LANE_HEIGHT - 2} /> : null}
-      </svg>
+      <span className="tl-clip">
+        <svg
+          className="tl-svg"
+          width={drawWidth}
+          height={LANE_HEIGHT}
+          viewBox={`${drawStart} 0 ${drawSpan} ${LANE_HEIGHT}`}
+          preserveAspectRatio="none"
+          aria-hidden="true"
+          style={{ transform: `translateX(${-shift}px)` }}
+        >
+          {drawn}
+          {focused !== undefined ? <rect className="tl-focus" x={focused.start} width={focused.end - focused.start} y={1} height={LANE_HEIGHT - 2} /> : null}
+        </svg>
+      </span>
     </div>
   )
 })

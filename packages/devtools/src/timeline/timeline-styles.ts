@@ -26,7 +26,9 @@ export const TIMELINE_CSS = `
 .tl-lane { position: absolute; top: 0; left: 0; right: 0; display: flex; align-items: center; height: 24px; border-bottom: 1px solid var(--line); }
 .tl-lane.selected { background: var(--sel); box-shadow: inset 3px 0 0 var(--accent); }
 .tl-name { flex: none; width: 168px; padding: 0 8px 0 12px; overflow: hidden; font-weight: 600; text-overflow: ellipsis; white-space: nowrap; }
-.tl-svg { flex: 1; min-width: 0; height: 24px; overflow: hidden; }
+.tl-clip { position: relative; flex: 1; min-width: 0; height: 24px; overflow: hidden; }
+/* Its own layer: sliding it is the compositor's work, with no repaint. */
+.tl-svg { display: block; height: 24px; will-change: transform; }
 .tl-bar { fill: var(--ok); }
 .tl-bar.tl-fail { fill: var(--fail); }
 .tl-bar.tl-timeout { fill: var(--warn); }
@@ -36,7 +38,7 @@ export const TIMELINE_CSS = `
 .tl-late { fill: var(--fg3); }
 .tl-skip { fill: var(--fail); opacity: .7; }
 .tl-focus { fill: none; stroke: var(--accent); stroke-width: 2px; vector-effect: non-scaling-stroke; }
-.tl-now { position: absolute; top: 0; bottom: 0; width: 0; border-left: 1px dashed var(--accent); pointer-events: none; }
+.tl-now { position: absolute; top: 0; bottom: 0; left: 0; width: 0; will-change: transform; border-left: 1px dashed var(--accent); pointer-events: none; }
 .tl-tip { position: absolute; z-index: 3; width: max-content; max-width: 320px; padding: 6px 9px; transform: translateX(-50%); border: 1px solid var(--line); border-radius: 6px; background: var(--bg); box-shadow: 0 4px 16px rgba(20, 24, 40, .18); color: var(--fg); font-size: 11.5px; pointer-events: none; overflow-wrap: anywhere; }
 .tl-tip strong { display: block; margin-bottom: 2px; }
 .tl-tip-fail { border-color: var(--fail); }
