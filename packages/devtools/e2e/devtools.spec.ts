@@ -201,7 +201,7 @@ test.describe('tickwork devtools in Chromium', () => {
 
   test('shows several sources with diagnostics, read-only controls and a dark theme', async ({ page }) => {
     await openPanel(page, '?bulk=5&multi&theme=dark')
-    const tabs = page.getByRole('tab')
+    const tabs = page.getByRole('tablist', { name: 'Registries' }).getByRole('tab')
     await expect(tabs).toHaveCount(2)
     await tabs.nth(1).click()
     await expect(page.getByText('12 malformed messages')).toBeVisible()

@@ -1,5 +1,6 @@
 import type { TaskView } from '@tickwork/core'
 import type { ReactElement, ReactNode } from 'react'
+import { useEffect, useRef } from 'react'
 import { formatDateTime, formatDuration, formatInterval, formatRate, formatSchedule, plural } from '../format.ts'
 import { shownState } from '../store/filter-sort.ts'
 import { LevelBadge, RunnerBadge, StateBadge } from './badges.tsx'
@@ -104,8 +105,14 @@ export interface InspectorProps {
 export function Inspector({ name, runIndex, onClose }: InspectorProps): ReactElement {
   const view = useTaskView(name)
   const { source } = useSourceStore()
+  const backRef = useRef<HTMLButtonElement>(null)
+  // In a narrow panel the inspector hides the list, and the focus with it: it moves to the back button instead of falling to <body>.
+  useEffect(() => {
+    const button = backRef.current
+    if (button !== null && button.offsetParent !== null) button.focus()
+  }, [])
   const back = (
-    <button type="button" className="icon-btn back" aria-label="Back to the list" title="Back to the list" onClick={onClose}>
+    <button ref={backRef} type="button" className="icon-btn back" aria-label="Back to the list" title="Back to the list" onClick={onClose}>
       <Icon name="back" />
     </button>
   )
