@@ -165,6 +165,7 @@ const FRAME_CSS = `/* tickwork-devtools:panel */
   .head { gap: 6px; padding-left: 10px; }
   .toolbar { padding: 5px 8px; gap: 5px; }
   .filters { order: 1; flex-basis: 100%; }
+  .tabs { padding: 3px 4px 0; } .tab { gap: 4px; padding: 5px 6px 6px; }
   .toolbar .shown { margin-left: auto; }
 }
 .panel ::-webkit-scrollbar { width: 10px; height: 10px; }
