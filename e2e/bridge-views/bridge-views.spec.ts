@@ -146,3 +146,26 @@ test('every new control is reachable with the keyboard and has a name', async ({
   await page.getByRole('region', { name: 'Cache exchange-rates' }).getByRole('button', { name: /^Refresh/ }).focus()
   expect(await focused()).toBe('Refresh: produce the value again now (exchange-rates)')
 })
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 768, height: 1024 },
+  { width: 400, height: 800 },
+]) {
+  test(`the timeline and the queue view fit at ${viewport.width}×${viewport.height}`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.getByRole('tab', { name: 'Timeline' }).click()
+    await expect(page.locator('.tl-lane[data-task="heartbeat"] rect.tl-bar').first()).toBeAttached()
+    const overflowing = () =>
+      page.locator('.tl-controls, .tl-axis, .tl-lane, .facet, .facet-controls').evaluateAll((elements) =>
+        elements.filter((element) => element.scrollWidth > element.clientWidth + 1).map((element) => `${element.className}: ${element.scrollWidth} > ${element.clientWidth}`),
+      )
+    expect(await overflowing()).toEqual([])
+    await page.screenshot({ path: `artifacts/screenshots/bridge-views-timeline-${viewport.width}.png` })
+    await page.getByRole('tab', { name: 'Tasks' }).click()
+    await row(page, 'search-indexer').click()
+    await expect(page.getByRole('region', { name: 'Queue search-indexer' })).toBeVisible()
+    expect(await overflowing()).toEqual([])
+    await page.screenshot({ path: `artifacts/screenshots/bridge-views-queue-${viewport.width}.png` })
+  })
+}

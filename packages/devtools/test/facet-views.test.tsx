@@ -141,6 +141,22 @@ describe('<CacheView>', () => {
   })
 })
 
+describe('the inspector’s task controls', () => {
+  it('leave out the loop controls of a queue’s worker, and keep them for a cache’s refresher', async () => {
+    const { Controls } = await import('../src/ui/controls.tsx')
+    const withControls = (facet: QueueStatus | CacheStatus) => {
+      const view = makeView(facet.kind === 'queue' ? 'indexer' : 'prices', [], { facet })
+      return within(renderWithSource(staticSource([view], NOW), () => <Controls view={view} />).container)
+    }
+    const queueControls = withControls(queue)
+    expect(queueControls.queryByRole('button', { name: 'Start indexer' })).toBeNull()
+    expect(queueControls.queryByRole('button', { name: 'Run now indexer' })).toBeNull()
+    expect(queueControls.getByRole('button', { name: 'Clear history indexer' })).toBeTruthy()
+    cleanup()
+    expect(withControls(cache).getByRole('button', { name: 'Run now prices' })).toBeTruthy()
+  })
+})
+
 describe('<FacetView>', () => {
   it('renders nothing for a task without a facet', () => {
     const view = makeView('plain', [])

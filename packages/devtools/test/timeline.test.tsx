@@ -138,6 +138,15 @@ describe('<TimelineView>', () => {
     expect(wheel({ deltaY: 100 }).defaultPrevented).toBe(false)
   })
 
+  it('fits the window to the oldest kept run, following now', () => {
+    const { button, root } = mount()
+    fireEvent.click(button('Earlier'))
+    fireEvent.click(button('Fit the kept runs'))
+    // The oldest run is 60 s old: the smallest step reaching past 63 s is 2 min.
+    expect(windowOf(root).span).toBe(120_000)
+    expect(button('Follow now').getAttribute('aria-pressed')).toBe('true')
+  })
+
   it('scrolls back and forth in time, and comes back to now', () => {
     const { button, root } = mount()
     const start = () => windowOf(root).start
@@ -238,7 +247,7 @@ describe('<TimelineView>', () => {
 
   it('labels every control and keeps them in the tab order', () => {
     const { root } = mount()
-    for (const name of ['Zoom out', 'Zoom in', 'Earlier', 'Later', 'Follow now']) expect(within(root).getByRole('button', { name }).tabIndex).toBe(0)
+    for (const name of ['Zoom out', 'Zoom in', 'Earlier', 'Later', 'Follow now', 'Fit the kept runs']) expect(within(root).getByRole('button', { name }).tabIndex).toBe(0)
     expect(within(root).getByRole('listbox').getAttribute('tabindex')).toBe('0')
     expect(within(root).getByRole('listbox').getAttribute('aria-label')).toMatch(/arrow keys/)
   })

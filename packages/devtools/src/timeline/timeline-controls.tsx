@@ -15,8 +15,8 @@ const LEGEND: readonly { className: string; text: string; title: string }[] = [
 ]
 
 /** Zoom, pan and "now" buttons of the timeline, with its legend. */
-export function TimelineControls({ time }: { time: TimeWindowState }): ReactElement {
-  const where = time.following ? `last ${formatDuration(time.span)}` : `${formatDuration(time.span)} to ${formatAxisTime(time.end, 0)}`
+export function TimelineControls({ time, onFit }: { time: TimeWindowState; onFit: () => void }): ReactElement {
+  const where = time.following ? `last ${formatDuration(time.span)}` : `${formatDuration(time.span)} to ${formatAxisTime(time.end)}`
   const step = time.span / 2
   return (
     <div className="tl-controls" role="toolbar" aria-label="Timeline controls">
@@ -37,6 +37,9 @@ export function TimelineControls({ time }: { time: TimeWindowState }): ReactElem
       </button>
       <button type="button" className={`btn tl-now-btn${time.following ? ' on' : ''}`} aria-pressed={time.following} aria-label="Follow now" title="Keep the window on the latest runs" onClick={time.follow}>
         Now
+      </button>
+      <button type="button" className="btn" aria-label="Fit the kept runs" title="Zoom to show every kept run of the tasks listed" onClick={onFit}>
+        Fit
       </button>
       <span className="tl-legend" aria-label="Legend">
         {LEGEND.map((entry) => (

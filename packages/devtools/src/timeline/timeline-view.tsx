@@ -103,6 +103,14 @@ export function TimelineView({ names, selected, onSelect, onInspect }: PanelView
     else if (event.key === '-') act(() => time.zoomBy(1))
   }
 
+  // The oldest kept run of the tasks listed: one look at each history's first entry.
+  const fit = (): void => {
+    const { tasks } = store.getState()
+    let earliest = Infinity
+    for (const name of names) earliest = Math.min(earliest, tasks[name]?.history[0]?.timestamp ?? Infinity)
+    if (Number.isFinite(earliest)) time.fit(earliest)
+  }
+
   const items = virtualizer.getVirtualItems()
   const tooltip = pointer.hover ?? (selected !== null && focusRun !== null ? { name: selected, runIndex: focusRun } : null)
   const laneTop = (name: string): number | undefined => items.find((item) => names[item.index] === name)?.start
@@ -110,7 +118,7 @@ export function TimelineView({ names, selected, onSelect, onInspect }: PanelView
 
   return (
     <div className="timeline" data-start={end - span} data-span={span}>
-      <TimelineControls time={time} />
+      <TimelineControls time={time} onFit={fit} />
       <TimelineAxis window={{ end, span }} laneWidth={laneWidth} />
       <div className="tl-body">
         <div

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, useSyncExternalStore } from 'react'
 import { useEnvironment } from '../ui/environment.tsx'
 import { useSourceState, useSourceStore } from '../ui/source-context.tsx'
-import { DEFAULT_SPAN, panWindow, zoomStep, zoomWindow, type TimeWindow } from './timeline-model.ts'
+import { DEFAULT_SPAN, MAX_SPAN, panWindow, ZOOM_SPANS, zoomStep, zoomWindow, type TimeWindow } from './timeline-model.ts'
 
 /** The timeline's window and the ways to move it. */
 export interface TimeWindowState extends TimeWindow {
@@ -19,6 +19,8 @@ export interface TimeWindowState extends TimeWindow {
   showEnding(end: number): void
   /** Back to following now. */
   follow(): void
+  /** Follows now with the smallest zoom step that reaches back to `earliest` (epoch ms). */
+  fit(earliest: number): void
 }
 
 const noSubscribe = (): (() => void) => () => {}
@@ -63,5 +65,10 @@ export function useTimeWindow(initialSpan: number = DEFAULT_SPAN): TimeWindowSta
     pan: useCallback((delta) => moveTo(panWindow(current(), delta, latest.current.now)), [moveTo]),
     showEnding: useCallback((windowEnd) => moveTo({ end: windowEnd, span: latest.current.span }), [moveTo]),
     follow: useCallback(() => setPinned(null), []),
+    fit: useCallback((earliest) => {
+      const wanted = (latest.current.now - earliest) * 1.05
+      setSpan(ZOOM_SPANS.find((step) => step >= wanted) ?? MAX_SPAN)
+      setPinned(null)
+    }, []),
   }
 }

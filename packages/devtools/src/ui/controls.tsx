@@ -18,13 +18,14 @@ export function Controls({ view }: { view: TaskView }): ReactElement {
   const { status } = view
   const name = status.name
   const paused = status.state === 'paused'
-  const buttons: Button[] = [
+  const loop: Button[] = [
     { action: 'start', text: 'Start', enabled: !status.isRunning },
     { action: 'stop', text: 'Stop', enabled: status.isRunning },
     paused ? { action: 'resume', text: 'Resume', enabled: true } : { action: 'pause', text: 'Pause', enabled: status.isRunning },
     { action: 'trigger', text: 'Run now', enabled: status.state !== 'running' },
-    { action: 'clearHistory', text: 'Clear', long: 'Clear history', enabled: view.history.length > 0 },
   ]
+  // A queue's worker is driven through the queue (drain, stop, notify): its loop's controls mean nothing there.
+  const buttons: Button[] = [...(view.facet?.kind === 'queue' ? [] : loop), { action: 'clearHistory', text: 'Clear', long: 'Clear history', enabled: view.history.length > 0 }]
   const exportedAt = (): number => source.now?.() ?? Date.now()
   return (
     <div className="controls" role="toolbar" aria-label={`Controls of ${name}`}>
