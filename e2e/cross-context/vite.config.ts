@@ -13,11 +13,14 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@tickwork\/core$/, replacement: resolve(root, 'packages/core/src/index.ts') },
+      { find: /^@tickwork\/core\/bridge$/, replacement: resolve(root, 'packages/core/src/bridge/index.ts') },
+      { find: /^@tickwork\/core\/tick$/, replacement: resolve(root, 'packages/core/src/tick/index.ts') },
       { find: /^@tickwork\/devtools\/remote$/, replacement: resolve(root, 'packages/devtools/src/remote/index.ts') },
       { find: /^@tickwork\/devtools$/, replacement: resolve(root, 'packages/devtools/src/index.ts') },
     ],
   },
-  server: { port: 5191, strictPort: true, host: '127.0.0.1' },
+  // The port comes from the Playwright config (a free one), on the command line.
+  server: { host: '127.0.0.1' },
   worker: { format: 'es' },
   logLevel: 'warn',
 })

@@ -14,7 +14,7 @@ import { build } from 'vite'
 const here = fileURLToPath(new URL('.', import.meta.url))
 const root = resolve(here, '../..')
 const out = resolve(root, 'artifacts/csp')
-const port = Number(process.argv[2] ?? 4193)
+const port = Number(process.argv[2] ?? 0)
 const conditions = ['tickwork-source', 'module', 'browser', 'production']
 
 await build({ root: resolve(root, 'apps/demo'), logLevel: 'warn', build: { outDir: join(out, 'demo'), emptyOutDir: true } })
@@ -29,6 +29,7 @@ await build({
     // The fixture lives outside the workspace packages: point it at their sources.
     alias: [
       { find: /^@tickwork\/core$/, replacement: resolve(root, 'packages/core/src/index.ts') },
+      { find: /^@tickwork\/core\/bridge$/, replacement: resolve(root, 'packages/core/src/bridge/index.ts') },
       { find: /^@tickwork\/devtools\/production$/, replacement: resolve(root, 'packages/devtools/src/production.ts') },
     ],
     dedupe: ['react', 'react-dom'],

@@ -1,4 +1,4 @@
-import type { RegistryEvent, TaskRegistry } from './registry.ts'
+import type { KernelRegistry as TaskRegistry, RegistryEvent } from './registry.ts'
 import type { TaskFacet } from './types.ts'
 
 /** A facet that also says when its status changes: queues and caches change between runs (a `notify(key)`, an `invalidate()`). */

@@ -1,7 +1,7 @@
 import { taskPrefix } from './errors.ts'
 import { subscribeWithFacets } from './facet-watch.ts'
 import { consoleLogger, safeWarn } from './logger.ts'
-import type { TaskRegistry } from './registry.ts'
+import type { KernelRegistry as TaskRegistry } from './registry.ts'
 import type { TaskConfigView } from './task.ts'
 import type { FacetAction, FacetStatus, RunSummary, TaskFacet, TaskStatus } from './types.ts'
 
@@ -127,18 +127,10 @@ export function taskView(registry: TaskRegistry, name: string): TaskView | undef
   const view: TaskView = { status: task.status(), history: task.history, config: task.config }
   const runner = (task as { runnerRole?: RunnerRole }).runnerRole
   if (runner !== undefined) view.runner = runner
-  const facet = facetOf(task)
-  if (facet !== undefined) view.facet = facet.status()
+  // The kernel puts the facet's status in status(); a task from elsewhere may only carry the facet.
+  const facet = view.status.facet ?? facetOf(task)?.status()
+  if (facet !== undefined) view.facet = facet
   return view
-}
-
-/**
- * Epoch ms on `clock`: its wall reading where it has one (`wallNow()`, whose
- * `now()` is monotonic), else `now()`. Panels compare it with run timestamps.
- */
-export function wallNowOf(clock: { now(): number }): number {
-  const wall = (clock as { wallNow?: unknown }).wallNow
-  return typeof wall === 'function' ? (wall.call(clock) as number) : clock.now()
 }
 
 /** A {@link RegistrySource} over a registry in this context. */
@@ -181,6 +173,6 @@ export function localSource(registry: TaskRegistry, label = 'this page'): Regist
       )
     },
     controllable: true,
-    now: () => wallNowOf(registry.clock),
+    now: () => registry.clock.wallNow(),
   }
 }

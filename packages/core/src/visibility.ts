@@ -1,26 +1,14 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import type { TaskLevel } from './levels.ts'
+import type { VisibilitySource, WhenHidden } from './types.ts'
 
-/** What a task does while its page is hidden. */
-export type WhenHidden = 'run' | 'pause' | 'slow'
+export type { VisibilitySource, WhenHidden } from './types.ts'
 
 /** Every {@link WhenHidden} value, for validation. */
 export const WHEN_HIDDEN: readonly WhenHidden[] = ['run', 'pause', 'slow']
 
 /** How much longer waits get while hidden under `whenHidden: 'slow'`. */
 export const HIDDEN_SLOW_FACTOR = 4
-
-/**
- * Tells tasks whether their page is hidden. The default reads
- * `document.visibilityState`; inject one to test, or to follow another signal
- * (an app's own "idle" state, a worker told by its page).
- */
-export interface VisibilitySource {
-  /** True while hidden. */
-  isHidden(): boolean
-  /** Calls `listener` on each change; returns the unsubscribe function. */
-  subscribe(listener: (hidden: boolean) => void): () => void
-}
 
 /** A {@link VisibilitySource} flipped by hand: for tests, or to drive tasks from your own signal. */
 export interface ManualVisibility extends VisibilitySource {
@@ -103,71 +91,4 @@ export function validateVisibilityOptions(where: string, whenHidden: unknown, so
  */
 export function resolveVisibility(option: VisibilitySource | null | undefined): VisibilitySource | undefined {
   return option === null ? undefined : (option ?? documentVisibility())
-}
-
-/**
- * What one task does about visibility: it subscribes while the loop is live,
- * stretches waits under `'slow'`, holds due runs under `'pause'`, and on
- * becoming visible hands the task what is overdue. A task makes one only when
- * it has a source to follow, so the many tasks of a server or worker carry none.
- */
-export class HiddenPolicy {
-  readonly #mode: () => WhenHidden
-  readonly #onVisible: (held: number | undefined, unstretched: number | undefined) => void
-  #source: VisibilitySource | undefined
-  #unsubscribe: (() => void) | undefined
-  #held: number | undefined
-  #unstretched: number | undefined
-
-  constructor(mode: () => WhenHidden, onVisible: (held: number | undefined, unstretched: number | undefined) => void) {
-    this.#mode = mode
-    this.#onVisible = onVisible
-  }
-
-  /** Whether the source says hidden right now (false without a source). */
-  get hidden(): boolean {
-    return this.#source?.isHidden() === true
-  }
-
-  /** Starts listening to `source` (at the loop's start). */
-  attach(source: VisibilitySource): void {
-    this.detach()
-    this.#source = source
-    this.#unsubscribe = this.#source.subscribe((hidden) => {
-      if (hidden) return
-      const held = this.#held
-      const unstretched = this.#unstretched
-      this.clear()
-      if (held !== undefined || unstretched !== undefined) this.#onVisible(held, unstretched)
-    })
-  }
-
-  /** Stops listening (the loop ended). */
-  detach(): void {
-    this.#unsubscribe?.()
-    this.#unsubscribe = undefined
-    this.#source = undefined
-    this.clear()
-  }
-
-  /** Forgets a held run and a stretched wait (a run started or the loop changed). */
-  clear(): void {
-    this.#held = undefined
-    this.#unstretched = undefined
-  }
-
-  /** The deadline to arm for `due`: stretched ×{@link HIDDEN_SLOW_FACTOR} when slowing while hidden. */
-  stretch(now: number, due: number): number {
-    this.#unstretched = undefined
-    if (due <= now || this.#mode() !== 'slow' || !this.hidden) return due
-    this.#unstretched = due
-    return now + (due - now) * HIDDEN_SLOW_FACTOR
-  }
-
-  /** True when the run due at `due` must wait for the page to be visible again; it is remembered. */
-  hold(due: number): boolean {
-    if (this.#mode() !== 'pause' || !this.hidden) return false
-    this.#held = due
-    return true
-  }
 }

@@ -2,7 +2,7 @@
 // their status in the task view, their actions through control().
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectRegistry } from '../../devtools/src/remote/index.ts'
-import { applyTaskAction, exposeRegistry, localSource, parseClientMessage, bridgeMessage, taskView, type SourceChange } from '../src/index.ts'
+import { applyTaskAction, exposeRegistry, localSource, parseClientMessage, bridgeMessage, taskView, type SourceChange } from '../src/bridge/index.ts'
 import { FACET_ACTIONS, facetOf } from '../src/registry-source.ts'
 import { subscribeWithFacets, type WatchedEvent } from '../src/facet-watch.ts'
 import { until } from './bridge-helpers.ts'
@@ -163,7 +163,7 @@ describe('facets over the bridge', () => {
   })
 
   it('drops a view whose facet breaks the protocol, naming the field', async () => {
-    const { parseServerMessage } = await import('../src/index.ts')
+    const { parseServerMessage } = await import('../src/bridge/index.ts')
     const { registry } = withFacets()
     const view = { ...taskView(registry, 'indexer')!, facet: { kind: 'queue', state: 'idle', pending: [{ key: 'a', count: -1, since: 0 }] } }
     const parsed = parseServerMessage(bridgeMessage({ type: 'snapshot', server: 's', name: 'n', to: 'c', now: 0, views: [view] }))
@@ -182,13 +182,5 @@ describe('connectRegistry().control()', () => {
       port2.close()
     })
     expect(() => remote.control('x', { type: 'facet', action: 'explode' } as never)).toThrow(/or a facet command, got/)
-  })
-})
-
-describe('wallNowOf()', () => {
-  it("reads a clock's wall time where it has one, else now()", async () => {
-    const { wallNowOf } = await import('../src/registry-source.ts')
-    expect(wallNowOf({ now: () => 5, wallNow: () => 1_700_000_000_000 } as { now(): number })).toBe(1_700_000_000_000)
-    expect(wallNowOf({ now: () => 5 })).toBe(5)
   })
 })

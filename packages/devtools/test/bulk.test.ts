@@ -1,4 +1,5 @@
-import type { TaskState, TaskView } from '@tickwork/core'
+import type { TaskState } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 import { describe, expect, it } from 'vitest'
 import { appliesTo, bulkTargets } from '../src/store/bulk.ts'
 

@@ -1,4 +1,4 @@
-import { localSource, type RegistrySource } from '@tickwork/core'
+import { localSource, type RegistrySource } from '@tickwork/core/bridge'
 import { act, cleanup, fireEvent, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { memoryStorage, setup } from './helpers.ts'

@@ -1,4 +1,5 @@
-import { IrrecoverableError, localSource, type RegistrySource } from '@tickwork/core'
+import { IrrecoverableError } from '@tickwork/core'
+import { localSource, type RegistrySource } from '@tickwork/core/bridge'
 import { act, fireEvent, render, within } from '@testing-library/react'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { TickworkDevtoolsPanel } from '../src/index.ts'
@@ -167,7 +168,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     env.make({ name: 'leader' })
     const base = localSource(env.registry)
     const source: RegistrySource = { ...base, view: (name) => ({ ...base.view(name)!, runner: 'other' }) }
-    const { ui, root } = mount({ registry: undefined, sources: [source] } as never)
+    const { ui } = mount({ registry: undefined, sources: [source] } as never)
     expect(ui.getAllByText('runner: other tab').length).toBeGreaterThan(0)
   })
 

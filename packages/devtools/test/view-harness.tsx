@@ -1,6 +1,7 @@
 // Renders one panel view (or any component reading a source) with a source
 // store and an environment, without the whole panel around it.
-import type { RegistrySource, RunSummary, TaskView } from '@tickwork/core'
+import type { RunSummary } from '@tickwork/core'
+import type { RegistrySource, TaskView } from '@tickwork/core/bridge'
 import { act, render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { vi } from 'vitest'

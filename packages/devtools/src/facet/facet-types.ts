@@ -1,4 +1,4 @@
-import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core'
+import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core/bridge'
 
 // Derived from what `@tickwork/core` exports today, so the panel does not
 // depend on the entry listing every facet type.

@@ -1,4 +1,4 @@
-import type { TaskAction, TaskView } from '@tickwork/core'
+import type { TaskAction, TaskView } from '@tickwork/core/bridge'
 
 /** The controls that apply to every task the list shows at once. */
 export type BulkAction = Extract<TaskAction, 'pause' | 'resume' | 'stop' | 'trigger'>

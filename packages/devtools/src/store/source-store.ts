@@ -1,4 +1,4 @@
-import type { RegistrySource, TaskView } from '@tickwork/core'
+import type { RegistrySource, TaskView } from '@tickwork/core/bridge'
 import type { SourceAction } from '../facet/facet-types.ts'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { animationFrame, type FrameScheduler } from './frame.ts'

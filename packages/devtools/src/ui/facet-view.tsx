@@ -1,4 +1,4 @@
-import type { TaskView } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import { CacheView } from './cache-view.tsx'
 import { QueueView } from './queue-view.tsx'

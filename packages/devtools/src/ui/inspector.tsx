@@ -1,4 +1,4 @@
-import type { TaskView } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 import type { ReactElement, ReactNode } from 'react'
 import { useEffect, useRef } from 'react'
 import { formatDateTime, formatDuration, formatInterval, formatRate, formatSchedule, plural } from '../format.ts'

@@ -1,4 +1,4 @@
-import { LEVELS } from '@tickwork/core'
+import { LEVELS } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import type { Counts } from '../store/counts.ts'
 import { SHOWN_STATES } from '../store/filter-sort.ts'

@@ -1,4 +1,4 @@
-import { LEVELS } from '@tickwork/core'
+import { LEVELS } from '@tickwork/core/bridge'
 import type { ReactElement, ReactNode } from 'react'
 import { SHOWN_STATES, SORT_KEYS, type ListQuery, type SortKey } from '../store/filter-sort.ts'
 import { BulkActions } from './bulk-actions.tsx'
