@@ -190,7 +190,7 @@ export class LoopMachine {
         this.#onRelease(now)
         break
       case 'runSettled':
-        this.#onSettled(detail as TaskRun, now)
+        this.#onSettled(now)
         break
       case 'configChanged':
         this.#onConfigChanged(detail as TaskUpdate, now)
@@ -394,7 +394,7 @@ export class LoopMachine {
     this.transition('runSettled', run)
   }
 
-  #onSettled(run: TaskRun, now: number): void {
+  #onSettled(now: number): void {
     this.#run = undefined
     this.#lastEnd = now
     const waiters = this.#settleWaiters

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef } from 'react'
-import { consoleLogger, InvalidOptionError, Task, type RunContext, type RunFunction, type RunSummary, type TaskOptions, type TaskRegistry, type TaskUpdate } from '@tickwork/core'
+import { consoleLogger, InvalidOptionError, isTask, Task, type RunContext, type RunFunction, type RunSummary, type TaskOptions, type TaskRegistry, type TaskUpdate } from '@tickwork/core'
 import { describeValue } from '@tickwork/core/bridge'
 import { useIsomorphicLayoutEffect } from './isomorphic-layout-effect.ts'
 import { resolveRegistry } from './resolve-registry.ts'
@@ -65,7 +65,7 @@ function liveUpdate(previous: LiveOptions, next: LiveOptions): TaskUpdate | unde
 export function useTask(options: UseTaskOptions): Task
 export function useTask(task: Task, options?: AdoptTaskOptions): Task
 export function useTask(input: UseTaskOptions | Task, adoptOptions?: AdoptTaskOptions): Task {
-  const adopted = input instanceof Task ? input : undefined
+  const adopted = isTask(input) ? (input as Task) : undefined
   const options = adopted === undefined ? input : undefined
   if (adopted === undefined && (options === null || typeof options !== 'object')) {
     throw new InvalidOptionError(`[tickwork] useTask: needs task options or a Task, got ${describeValue(input)}`)
