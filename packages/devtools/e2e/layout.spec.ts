@@ -160,7 +160,11 @@ test.describe('the panel at every size', () => {
     await row(page, 'poll-inbox').click()
     const inspector = page.getByRole('region', { name: 'Inspector: poll-inbox' })
     await inspector.getByRole('button', { name: 'Run now poll-inbox' }).click()
+    // Live until the manual run shows (it takes up to 80 ms), then frozen for the paging below.
+    await inspector.getByRole('button', { name: 'manual runs only (Run now)' }).click()
+    await expect(inspector.locator('table.history tbody tr')).toHaveCount(1)
     await page.getByRole('switch', { name: 'Live updates' }).click({ force: true })
+    await inspector.getByRole('button', { name: 'all runs' }).click()
     await expect(inspector.getByRole('group', { name: 'History pages' })).toContainText(/1–20 of \d+/)
     await inspector.getByRole('button', { name: 'Older runs' }).click()
     await expect(inspector.getByRole('group', { name: 'History pages' })).toContainText(/21–/)
