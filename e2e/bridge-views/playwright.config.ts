@@ -1,11 +1,9 @@
 import { defineConfig, type LaunchOptions } from '@playwright/test'
-import { freePort } from '../../conformance/runners/free-port.mjs'
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { sharedPort } from '../../scripts/free-port.mjs'
 
-// A free port, chosen once by the runner: its workers load this file again and
-// inherit the variable, so every process agrees on the fixture's URL.
-process.env.TICKWORK_BRIDGE_VIEWS_PORT ??= String(await freePort())
-const port = Number(process.env.TICKWORK_BRIDGE_VIEWS_PORT)
+/** The fixture's Vite dev server: a free port, picked once and shared with the workers. */
+const port = sharedPort('TICKWORK_BRIDGE_VIEWS_PORT')
 
 // Chromium tests of the panel's timeline and its queue and cache views, on a
 // registry that lives in a Web Worker and is seen over the bridge.
