@@ -42,7 +42,7 @@ table.history { width: 100%; table-layout: fixed; border-collapse: collapse; fon
 .history tbody tr { scroll-margin-top: 26px; }
 .history td { padding: 3px 5px; border-bottom: 1px solid var(--line); vertical-align: middle; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .history .num { text-align: right; }
-.history .c-idx { width: 36px; } .history .c-time { width: 112px; } .history .c-dur { width: 64px; } .history .c-late { width: 56px; }
+.history .c-idx { width: 36px; } .history .c-time { width: 112px; } .history .c-dur { width: 64px; } .history .c-late { width: 64px; }
 .history .c-trig { width: 66px; } .history .c-res { width: 98px; }
 .history tr.fail > td:first-child { box-shadow: inset 2px 0 0 var(--dot-fail); }
 .result { display: inline-flex; align-items: center; gap: 3px; max-width: 100%; padding: 0 6px; border: 0; border-radius: 4px; font-size: 10.5px; font-weight: 650; line-height: 18px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; }
