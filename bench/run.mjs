@@ -15,6 +15,7 @@ import { runJson, runText } from './lib/child.mjs'
 import { fmt, latenessCell } from './lib/stats.mjs'
 import { renderTable, row } from './lib/table.mjs'
 import { panelFrames, productionBundleCheck } from './devtools/chromium.mjs'
+import { timelineFrames } from './devtools/timeline.mjs'
 import { latenessInChromium, latenessOn, latenessOnNode } from './lateness/runtimes.mjs'
 import { measureSizes, verdict } from './size.mjs'
 
@@ -152,6 +153,14 @@ await part('devtools', async () => {
   rows.push(
     row('7', 'devtools: production bundle (esbuild, NODE_ENV=production) has no panel code', production.panelMarkersFound.length === 0 ? `none (${kb(production.bytes)} min)` : `panel strings found: ${production.panelMarkersFound.join(', ')} (${kb(production.bytes)} min)`, 'no panel code', production.panelMarkersFound.length === 0),
   )
+})
+
+await part('timeline', async () => {
+  const frames = await timelineFrames({ rounds: 3, seconds: quick ? 4 : 8 })
+  results.timeline = frames
+  if (frames.skipped) return void rows.push(row('18', 'devtools timeline in Chromium', `skipped: ${frames.skipped}`))
+  const subject = `devtools timeline open, ${frames.tasks} tasks × ${frames.runsPerTask} runs at ${fmt(frames.eventsPerSecond, '', 0)} events/s: frame p95, median of ${frames.rounds.length}`
+  rows.push(row('18', subject, `${fmt(frames.openP95, ' ms', 1)} (panel closed: ${fmt(frames.closedP95, ' ms', 1)})`, '≤ panel-closed p95 + 10 %', frames.openP95 <= frames.closedP95 * 1.1))
 })
 
 await part('soak', async () => {

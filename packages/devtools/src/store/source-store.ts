@@ -1,4 +1,5 @@
-import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core/bridge'
+import type { RegistrySource, TaskView } from '@tickwork/core/bridge'
+import type { SourceAction } from '../facet/facet-types.ts'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { animationFrame, type FrameScheduler } from './frame.ts'
 
@@ -40,8 +41,8 @@ export interface SourceStore {
   connect(): () => void
   /** Stops or resumes showing live changes; resuming applies what was collected. */
   setPaused(paused: boolean): void
-  /** Sends a control to the source and refreshes that task on the next frame. */
-  control(name: string, action: TaskAction): void
+  /** Sends a control (a task action, or a facet command) to the source and refreshes that task on the next frame. */
+  control(name: string, action: SourceAction): void
 }
 
 function bounded(view: TaskView, limit: number): TaskView {
