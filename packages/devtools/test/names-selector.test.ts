@@ -32,9 +32,9 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     const select = createNamesSelector()
     const first = select(state(), DEFAULT_QUERY)
     expect(first).toEqual(selectNames(state().tasks, state().order, DEFAULT_QUERY))
-    const tasksBefore = state().tasks
+    const flushesBefore = state().flushes
     await frame(500)
-    expect(state().tasks).not.toBe(tasksBefore)
+    expect(state().flushes).toBe(flushesBefore + 1)
     // Runs moved counts and next-run times, but neither the name order nor the filters.
     expect(select(state(), DEFAULT_QUERY)).toBe(first)
     expect(select(state(), { ...DEFAULT_QUERY })).toBe(first)
@@ -116,5 +116,19 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     expect(state().changed).toBeNull()
     expect(select(state())).toEqual(countTasks(state().tasks))
     expect(select(state()).total).toBe(2)
+  })
+
+  it('counts the tasks whose last run failed, following each run', async () => {
+    const select = createCountsSelector()
+    let fail = true
+    const flaky = env.make({ name: 'flaky', interval: 100, run: () => ({ success: !fail }) })
+    env.make({ name: 'fine', interval: 100 }).start()
+    flaky.start()
+    await frame(100)
+    expect(select(state()).failing).toBe(1)
+    fail = false
+    await frame(100)
+    expect(select(state()).failing).toBe(0)
+    expect(select(state())).toEqual(countTasks(state().tasks))
   })
 })

@@ -41,7 +41,8 @@ export function createNamesSelector(): NamesSelector {
 
   return (state, query) => {
     const { tasks, order } = state
-    if (tasks === lastTasks && order === lastOrder && query === lastQuery) return result
+    // `tasks` is updated in place by the store: `flushes` is what says it moved.
+    if (tasks === lastTasks && state.flushes === lastFlushes && order === lastOrder && query === lastQuery) return result
     const text = query.text.trim().toLowerCase()
     let resort = order !== lastOrder || lastQuery === undefined || !sameQuery(query, lastQuery)
     if (resort) {
