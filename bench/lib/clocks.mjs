@@ -29,6 +29,8 @@ export function leanClock(start = 0, { wholeMs = false } = {}) {
   return {
     // wholeMs: reads time like Date.now() does, while time itself moves in fractions.
     now: wholeMs ? () => Math.floor(now) : () => now,
+    // The kernel's wall reading (epoch ms): here the same line as monotonic time.
+    wallNow: wholeMs ? () => Math.floor(now) : () => now,
     setTimeout(callback, ms) {
       const id = nextId++
       timers.set(id, { id, at: now + ms, callback })

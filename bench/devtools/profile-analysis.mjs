@@ -1,0 +1,82 @@
+// Reads a CDP CPU profile of the bench page: which module each sample's
+// function belongs to (from esbuild's `// path` comments in the unminified
+// bundle), main-thread busy time, and how much of it is the panel's.
+const PANEL = [/packages\/devtools\//, /node_modules\/(react|react-dom|scheduler|zustand|@tanstack\/[^/]+|use-sync-external-store)\//, /packages\/core\/src\/registry-source\.ts/]
+
+/** Line index → module path of an unminified esbuild bundle. */
+export function moduleIndex(code) {
+  const starts = []
+  code.split('\n').forEach((line, index) => {
+    const match = /^\s*\/\/ (\S+\.(?:[cm]?[jt]sx?))$/.exec(line)
+    if (match) starts.push([index, match[1]])
+  })
+  return (line) => {
+    let low = 0
+    let high = starts.length - 1
+    let found = '(unknown)'
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      if (starts[middle][0] <= line) {
+        found = starts[middle][1]
+        low = middle + 1
+      } else high = middle - 1
+    }
+    return found
+  }
+}
+
+/** True for a module whose time is the panel's (its code, React, zustand, the virtualiser, the view reader). */
+export const isPanelModule = (module) => PANEL.some((pattern) => pattern.test(module))
+
+/** Shortens a bundle path for printing: `react-dom/cjs/react-dom-client.production.js`, `devtools/src/ui/task-row.tsx`. */
+export const shortModule = (module) => module.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)*packages\//, '')
+
+/**
+ * Sums a profile: `busyMs` (every sample but `(idle)`), `gcMs`, `panelSelfMs`
+ * (samples whose own function is panel code), `panelInclusiveMs` (samples
+ * with panel code anywhere on their stack: what the panel causes, core calls
+ * included), and the top functions and modules by self time.
+ */
+export function analyzeProfile(profile, moduleOf, top = 25) {
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+  const parent = new Map()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
+  const moduleOfNode = (node) => (node.callFrame.lineNumber >= 0 && node.callFrame.url !== undefined ? moduleOf(node.callFrame.lineNumber) : `(${node.callFrame.functionName || 'native'})`)
+  const inclusive = new Map()
+  const panelOnStack = (id) => {
+    if (inclusive.has(id)) return inclusive.get(id)
+    const node = byId.get(id)
+    const own = node.callFrame.lineNumber >= 0 && isPanelModule(moduleOfNode(node))
+    const value = own || (parent.has(id) ? panelOnStack(parent.get(id)) : false)
+    inclusive.set(id, value)
+    return value
+  }
+  const totals = { totalMs: 0, busyMs: 0, idleMs: 0, gcMs: 0, programMs: 0, panelSelfMs: 0, panelInclusiveMs: 0 }
+  const functions = new Map()
+  const modules = new Map()
+  profile.samples.forEach((id, index) => {
+    const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000
+    const node = byId.get(id)
+    const name = node.callFrame.functionName
+    totals.totalMs += ms
+    if (name === '(idle)') {
+      totals.idleMs += ms
+      return
+    }
+    totals.busyMs += ms
+    if (name === '(garbage collector)') totals.gcMs += ms
+    if (name === '(program)') totals.programMs += ms
+    const module = moduleOfNode(node)
+    if (node.callFrame.lineNumber >= 0 && isPanelModule(module)) totals.panelSelfMs += ms
+    if (panelOnStack(id)) totals.panelInclusiveMs += ms
+    const key = `${name || '(anonymous)'}  ${shortModule(module)}:${node.callFrame.lineNumber + 1}`
+    functions.set(key, (functions.get(key) ?? 0) + ms)
+    modules.set(shortModule(module), (modules.get(shortModule(module)) ?? 0) + ms)
+  })
+  const sorted = (map) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([key, ms]) => ({ key, ms }))
+  return { ...totals, topFunctions: sorted(functions), topModules: sorted(modules) }
+}
