@@ -58,7 +58,7 @@ async function measurePhase(cdp, moduleOf, samplingUs) {
   return async () => {
     const { profile } = await cdp.send('Profiler.stop')
     const after = await metric()
-    const analysis = analyzeProfile(profile, moduleOf)
+    const analysis = analyzeProfile(profile, moduleOf, samplingUs)
     return { profile, analysis, taskMs: (after.TaskDuration - before.TaskDuration) * 1000, scriptMs: (after.ScriptDuration - before.ScriptDuration) * 1000 }
   }
 }
@@ -110,9 +110,9 @@ export async function panelRounds({
         const open = await page.evaluate((ms) => globalThis.devtoolsBench.observe(ms), openSeconds * 1000)
         const openCpu = await stop()
         await page.evaluate(() => globalThis.devtoolsBench.teardown())
-        const keep = keepProfiles && round === rounds - 1
+        const keep = keepProfiles === true ? round === rounds - 1 : keepProfiles === "all"
         const cpu = ({ profile, ...rest }) => (keep ? { profile, ...rest } : rest)
-        results.push({ closed: { ...closed, cpu: cpu(closedCpu) }, open: { ...open, cpu: cpu(openCpu) }, shownRows: opened.shownRows })
+        results.push({ closed: { ...closed, cpu: cpu(closedCpu) }, open: { ...open, cpu: cpu(openCpu) }, ...opened })
       } finally {
         await page.close()
       }

@@ -81,9 +81,11 @@ export async function openPanel({ query, floating = false } = {}) {
   const environment = query === undefined ? undefined : { storage: savedQuery(query) }
   root.render(floating ? <TickworkDevtools registry={page.registry} initialIsOpen environment={environment} /> : <TickworkDevtoolsPanel registry={page.registry} environment={environment} />)
   Object.assign(page, { host, root })
-  await nextFrame()
-  await nextFrame()
-  return { shownRows: host.querySelector('[data-tickwork-devtools]')?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0 }
+  // The first read of every task is a one-time cost (measured here as the time to the first rows), not a frame's.
+  const opened = performance.now()
+  const rows = () => host.querySelector('[data-tickwork-devtools]')?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0
+  while (rows() === 0 && performance.now() - opened < 10_000) await nextFrame()
+  return { shownRows: rows(), firstRowsMs: performance.now() - opened }
 }
 
 export async function teardown() {

@@ -32,12 +32,17 @@ export const isPanelModule = (module) => PANEL.some((pattern) => pattern.test(mo
 export const shortModule = (module) => module.replace(/^.*node_modules\//, '').replace(/^(\.\.\/)*packages\//, '')
 
 /**
- * Sums a profile: `busyMs` (every sample but `(idle)`), `gcMs`, `panelSelfMs`
+ * Sums a profile. Each sample counts for one sampling interval (`samplingUs`),
+ * not for its time delta: on a loaded machine the renderer is often
+ * descheduled, and the delta of the sample after such a gap would charge the
+ * whole wait to whatever function happened to be on the stack. Counting
+ * samples approximates CPU time instead.
+ * Gives `busyMs` (every sample but `(idle)`), `gcMs`, `panelSelfMs`
  * (samples whose own function is panel code), `panelInclusiveMs` (samples
  * with panel code anywhere on their stack: what the panel causes, core calls
  * included), and the top functions and modules by self time.
  */
-export function analyzeProfile(profile, moduleOf, top = 25) {
+export function analyzeProfile(profile, moduleOf, samplingUs, top = 25) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]))
   const parent = new Map()
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id)
@@ -54,8 +59,8 @@ export function analyzeProfile(profile, moduleOf, top = 25) {
   const totals = { totalMs: 0, busyMs: 0, idleMs: 0, gcMs: 0, programMs: 0, panelSelfMs: 0, panelInclusiveMs: 0 }
   const functions = new Map()
   const modules = new Map()
-  profile.samples.forEach((id, index) => {
-    const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000
+  profile.samples.forEach((id) => {
+    const ms = samplingUs / 1000
     const node = byId.get(id)
     const name = node.callFrame.functionName
     totals.totalMs += ms
