@@ -90,6 +90,18 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     }
   })
 
+  it('moves only the rows that changed and still matches a full sort, at 200 tasks sorted by next run', async () => {
+    for (let i = 0; i < 200; i++) env.make({ name: `n${String(i).padStart(3, '0')}`, interval: 40 + (i % 7) * 13, initialDelay: i % 50 }).start()
+    env.frames.flushFrame()
+    const queries = [query({ sort: 'nextRun' }), query({ sort: 'nextRun', descending: true }), query({ sort: 'lastDuration', state: 'scheduled' })]
+    const selectors = queries.map(() => createNamesSelector())
+    for (let step = 0; step < 60; step++) {
+      // Small steps: a few tasks run per frame, as in a live page.
+      await frame(1)
+      queries.forEach((q, index) => expect(selectors[index]!(state(), q)).toEqual(selectNames(state().tasks, state().order, q)))
+    }
+  })
+
   it('counts like countTasks and keeps the same object while no number moved', async () => {
     const select = createCountsSelector()
     const tasks = [env.make({ name: 'a', interval: 100, level: 'critical' }), env.make({ name: 'b', interval: 250 }), env.make({ name: 'c', level: 'low' })]
