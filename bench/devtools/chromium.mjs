@@ -49,6 +49,16 @@ export async function productionBundleCheck() {
   return { bytes: code.length, panelMarkersFound: markers.filter((marker) => code.includes(marker)) }
 }
 
+/**
+ * The bench page (page.jsx) as one script, unminified: profile line numbers
+ * are mapped back to modules through esbuild's `// path` comments.
+ */
+export async function pageScript(react = 'production') {
+  const outfile = join(outDir, 'devtools-page.js')
+  await bundle({ entryPoints: [join(benchDir, 'devtools', 'page.jsx')], globalName: 'devtoolsBench', outfile, define: { 'process.env.NODE_ENV': JSON.stringify(react) } })
+  return readFileSync(outfile, 'utf8')
+}
+
 /** Starts the CPU profiler and task-time metrics; the returned function stops them and reads both. */
 async function measurePhase(cdp, moduleOf, samplingUs) {
   const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
@@ -81,10 +91,7 @@ export async function panelRounds({
 } = {}) {
   const { chromiumLaunchOptions, chromiumPath } = await import('../../scripts/chromium.mjs')
   if (chromiumPath === undefined) return { skipped: 'no Chromium binary found' }
-  const outfile = join(outDir, 'devtools-page.js')
-  // Unminified: the profile's line numbers are mapped back to modules through esbuild's `// path` comments.
-  await bundle({ entryPoints: [join(benchDir, 'devtools', 'page.jsx')], globalName: 'devtoolsBench', outfile, define: { 'process.env.NODE_ENV': JSON.stringify(react) } })
-  const script = readFileSync(outfile, 'utf8')
+  const script = await pageScript(react)
   const moduleOf = moduleIndex(script)
   const { chromium } = await import('playwright-core')
   const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info'] })
@@ -131,7 +138,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const phase of ['closed', 'open']) {
       const { frames, cpu } = round[phase]
       const a = cpu.analysis
-      console.log(`${phase}: frames p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms; busy ${a.busyMs.toFixed(0)} ms (task ${cpu.taskMs.toFixed(0)} ms), panel self ${a.panelSelfMs.toFixed(0)} ms, panel incl. ${a.panelInclusiveMs.toFixed(0)} ms, gc ${a.gcMs.toFixed(0)} ms, ${round[phase].eventsPerSecond.toFixed(0)} events/s`)
+      console.log(`${phase}: frames p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms; busy ${a.busyMs.toFixed(0)} ms (task ${cpu.taskMs.toFixed(0)} ms), panel self ${a.panelSelfMs.toFixed(0)} ms, panel incl. ${a.panelInclusiveMs.toFixed(0)} ms, no source line ${a.unpositionedMs.toFixed(0)} ms, gc ${a.gcMs.toFixed(0)} ms, ${round[phase].eventsPerSecond.toFixed(0)} events/s`)
     }
   }
 }

@@ -56,28 +56,41 @@ export function analyzeProfile(profile, moduleOf, samplingUs, top = 25) {
     inclusive.set(id, value)
     return value
   }
-  const totals = { totalMs: 0, busyMs: 0, idleMs: 0, gcMs: 0, programMs: 0, panelSelfMs: 0, panelInclusiveMs: 0 }
+  const totals = { totalMs: 0, busyMs: 0, idleMs: 0, gcMs: 0, programMs: 0, panelSelfMs: 0, panelInclusiveMs: 0, unpositionedMs: 0 }
   const functions = new Map()
   const modules = new Map()
-  profile.samples.forEach((id) => {
-    const ms = samplingUs / 1000
+  const add = (map, key, ms) => map.set(key, (map.get(key) ?? 0) + ms)
+  const hits = new Map()
+  for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1)
+  const sampleMs = samplingUs / 1000
+  for (const [id, count] of hits) {
     const node = byId.get(id)
     const name = node.callFrame.functionName
+    const ms = count * sampleMs
     totals.totalMs += ms
     if (name === '(idle)') {
       totals.idleMs += ms
-      return
+      continue
     }
     totals.busyMs += ms
     if (name === '(garbage collector)') totals.gcMs += ms
     if (name === '(program)') totals.programMs += ms
-    const module = moduleOfNode(node)
-    if (node.callFrame.lineNumber >= 0 && isPanelModule(module)) totals.panelSelfMs += ms
     if (panelOnStack(id)) totals.panelInclusiveMs += ms
-    const key = `${name || '(anonymous)'}  ${shortModule(module)}:${node.callFrame.lineNumber + 1}`
-    functions.set(key, (functions.get(key) ?? 0) + ms)
-    modules.set(shortModule(module), (modules.get(shortModule(module)) ?? 0) + ms)
-  })
+    const module = moduleOfNode(node)
+    const isJs = node.callFrame.lineNumber >= 0
+    // A JS function's own samples carry a source line (positionTicks). Samples on a
+    // JS frame without one are the VM or the browser working under that frame (seen
+    // on the rAF callback that calls flush), not its code: kept apart, not the panel's.
+    const positioned = isJs && node.positionTicks !== undefined ? Math.min(count, node.positionTicks.reduce((sum, tick) => sum + tick.ticks, 0)) : count
+    const ownMs = positioned * sampleMs
+    if (ownMs < ms) {
+      totals.unpositionedMs += ms - ownMs
+      add(functions, `(no source line, under ${name || '(anonymous)'} ${shortModule(module)})`, ms - ownMs)
+    }
+    if (isJs && isPanelModule(module)) totals.panelSelfMs += ownMs
+    add(functions, `${name || '(anonymous)'}  ${shortModule(module)}:${node.callFrame.lineNumber + 1}`, ownMs)
+    add(modules, shortModule(module), ownMs)
+  }
   const sorted = (map) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
