@@ -208,6 +208,8 @@ await part('devtools', async () => {
     const p95 = pick(panel.rounds, (round) => round.open.frames.p95 - round.closed.frames.p95)
     rows.push(row('7', `${label}: frame p95 open − closed (same page, same round)`, ms(p95, 1), `≤ +${slack} ms (rAF jitter)`, roundsVerdict(p95.map((x) => x <= slack))))
     rows.push(row('7', `${label}: panel open → first rows shown (one read of every task, once)`, ms(pick(panel.rounds, (round) => round.firstRowsMs), 0)))
+    // The verdict divides by the profile's own busy samples: the sampler misses part of
+    // Blink's work (TaskDuration is ~2-4x larger here), so this share errs high, never low.
     const share = r('open', (p) => (100 * p.cpu.analysis.panelSelfMs) / p.cpu.analysis.busyMs)
     const inclusive = r('open', (p) => (100 * p.cpu.analysis.panelInclusiveMs) / p.cpu.analysis.busyMs)
     const perSecond = r('open', (p) => p.cpu.analysis.panelSelfMs / panel.openSeconds)
@@ -215,7 +217,7 @@ await part('devtools', async () => {
       row(
         '7',
         `${label}: panel self time ÷ main-thread busy time (CDP profile samples; with callees ${spreadCell(inclusive, ' %', 1)})`,
-        `${spreadCell(share, ' %', 1)}, ${spreadCell(perSecond, ' ms', 1)} of panel code per second`,
+        `${spreadCell(share, ' %', 1)}; ${spreadCell(perSecond, ' ms', 1)} of panel code per second = ${spreadCell(r('open', (p) => (100 * p.cpu.analysis.panelSelfMs) / p.cpu.taskMs), ' %', 1)} of Performance TaskDuration`,
         '≤ 10 %',
         roundsVerdict(share.map((x) => x <= 10)),
       ),
