@@ -1,4 +1,4 @@
-import type { TaskView } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 import { namesToRecheck, type TasksSnapshot } from './changes.ts'
 import { compareRows, filterAndSort, passes, sortValue, type ListQuery, type SortRow } from './filter-sort.ts'
 
