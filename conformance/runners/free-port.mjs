@@ -1,13 +1,2 @@
-// A TCP port that was free a moment ago on 127.0.0.1.
-import { createServer } from 'node:net'
-
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      server.close(() => resolve(port))
-    })
-  })
-}
+// Moved to scripts/servers/free-port.mjs (shared by every test that starts a server).
+export { freePort } from '../../scripts/servers/free-port.mjs'
