@@ -147,8 +147,8 @@ describe('exclusivePlugin()', () => {
     const b = exclusivePlugin().attach(second)!
     await first.clock.flush()
     expect([a.admit!(100), b.admit!(100)]).toEqual(['run', 'skip'])
-    expect(a.status!().runner.role).toBe('this')
-    expect(b.status!().runner.role).toBe('other')
+    expect(a.status!().runner?.role).toBe('this')
+    expect(b.status!().runner?.role).toBe('other')
     a.detach!()
     await first.clock.flush()
     expect([a.admit!(200), b.admit!(200)]).toEqual(['skip', 'run'])
