@@ -125,6 +125,17 @@ function openSession(engine: TtlLeaseEngine, key: string, events: LeaseEvents, o
     refresh()
   }
 
+  /** Loses the holding at its expiry. Timers may fire a little early (Node's loop time is cached): then it waits again. */
+  const armExpiry = (): void => {
+    if (held === undefined) return
+    expiryTimer = arm(() => {
+      expiryTimer = undefined
+      if (held === undefined) return
+      if (clock.now() < held.validUntil) armExpiry()
+      else lose(`no renewal within ${engine.ttlMs} ms`)
+    }, held.validUntil - clock.now())
+  }
+
   /** A successful acquisition or renewal sent at `sentAt`: valid here until `sentAt + ttlMs`. */
   const hold = (fence: number, sentAt: number): void => {
     const validUntil = sentAt + engine.ttlMs
@@ -138,10 +149,7 @@ function openSession(engine: TtlLeaseEngine, key: string, events: LeaseEvents, o
       step(0)
       return
     }
-    expiryTimer = arm(() => {
-      expiryTimer = undefined
-      if (held !== undefined && clock.now() >= held.validUntil) lose(`no renewal within ${engine.ttlMs} ms`)
-    }, validUntil - clock.now())
+    armExpiry()
     refresh()
   }
 
@@ -159,7 +167,11 @@ function openSession(engine: TtlLeaseEngine, key: string, events: LeaseEvents, o
           return
         }
         if (renewed) hold(renewing.fence, sentAt)
-        else lose('the renewal was refused: it had expired or another holder took it')
+        else {
+          lose('the renewal was refused: it had expired or another holder took it')
+          // Learn at once who has it now.
+          step(0)
+        }
         return
       }
       const result = await engine.acquire(key)
