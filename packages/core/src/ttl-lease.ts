@@ -54,6 +54,9 @@ export function ttlLease(engine: TtlLeaseEngine): Lease {
   }
 }
 
+/** How soon to ask again after losing a race for a free lease. */
+const RACE_RETRY_MS = 25
+
 interface OutageNotice {
   down(logger: Logger, key: string, error: unknown): void
   up(): void
@@ -90,6 +93,7 @@ function openSession(engine: TtlLeaseEngine, key: string, events: LeaseEvents, o
   let held: Holding | undefined
   let other: { holder?: string | undefined; fence?: number | undefined } = {}
   let inFlightSince: number | undefined
+  let retriedRace = false
   let stepTimer: TimerHandle | undefined
   let expiryTimer: TimerHandle | undefined
   let status: RunnerStatus = { role: 'standby', self }
@@ -183,6 +187,9 @@ function openSession(engine: TtlLeaseEngine, key: string, events: LeaseEvents, o
       }
       other = { holder: result.holder, fence: result.fence }
       refresh()
+      // Not ours, yet nobody seen holding it: another instance took it this very moment. Ask again soon (once) to learn who.
+      retriedRace = result.holder === undefined && !retriedRace
+      if (retriedRace) step(Math.min(interval, RACE_RETRY_MS))
     } catch (error) {
       outage.down(events.logger, key, error)
     } finally {

@@ -27,12 +27,3 @@ export function connect(name: NamedClient['name'], url: string): NamedClient {
 }
 
 export const CLIENTS: readonly NamedClient['name'][] = ['pg', 'postgres.js']
-
-/** Polls `condition` every 10 ms; rejects after `limitMs` (a safety net against a hang, never the verdict). */
-export async function waitFor(condition: () => boolean | Promise<boolean>, limitMs = 20_000, what = 'condition'): Promise<void> {
-  const started = Date.now()
-  while (!(await condition())) {
-    if (Date.now() - started > limitMs) throw new Error(`${what} did not happen within the ${limitMs} ms safety limit`)
-    await new Promise((resolve) => setTimeout(resolve, 10))
-  }
-}
