@@ -155,3 +155,11 @@ describe('exclusivePlugin()', () => {
     b.detach!()
   })
 })
+
+describe('exclusivePlugin().validate', () => {
+  it('checks the exclusive and locks options, quoting them', () => {
+    const plugin = exclusivePlugin() as ReturnType<typeof exclusivePlugin> & { validate(options: object): void }
+    expect(() => plugin.validate({ name: 'x', exclusive: 'tabs' })).not.toThrow()
+    expect(() => plugin.validate({ name: 'x', exclusive: 'windows' })).toThrow(/task "x": exclusive must be 'tabs'.*`"windows"` \(string\)/)
+  })
+})

@@ -3,7 +3,7 @@ import type { LeaseSession } from '../lease.ts'
 import { safeWarn } from '../logger.ts'
 import type { PluginHost, PluginSession, TaskPlugin } from '../plugin.ts'
 import { LeaseLostError } from './errors.ts'
-import { leaseOf } from './option.ts'
+import { leaseOf, validateExclusive } from './option.ts'
 
 /**
  * One runner across tabs or a fleet: the plugin behind the `exclusive` task
@@ -17,7 +17,13 @@ import { leaseOf } from './option.ts'
  * end closes the session, which releases the lease at once.
  */
 export function exclusivePlugin(): TaskPlugin {
-  return { name: 'exclusive', attach }
+  // `validate` is the kernel's hook for checking a plugin's own options at createTask().
+  const plugin = { name: 'exclusive', validate, attach }
+  return plugin
+}
+
+function validate(options: Readonly<{ name: string; exclusive?: unknown; locks?: unknown }>): void {
+  validateExclusive(options.name, options.exclusive, options.locks)
 }
 
 function attach(host: PluginHost): PluginSession | undefined {
@@ -38,9 +44,9 @@ function attach(host: PluginHost): PluginSession | undefined {
       return session.holding ? session.fence : undefined
     },
     status: () => ({ runner: session.status }),
-    detach: () => {
-      session.close().catch((error: unknown) => safeWarn(host.logger, `${taskPrefix(host.name)}releasing the ${lease.engine} lease failed`, error))
-    },
+    // Returns the release, for a kernel that lets stop() wait for it (bounded by stop's timeout).
+    detach: () =>
+      session.close().catch((error: unknown) => safeWarn(host.logger, `${taskPrefix(host.name)}releasing the ${lease.engine} lease failed`, error)),
   }
 }
 

@@ -18,7 +18,9 @@ export type RedisClientLike = IoRedisLike | NodeRedisLike
 /** A Lua script, sent by its SHA1 once Redis knows it. */
 export interface RedisScript {
   readonly source: string
-  sha?: Promise<string | undefined>
+  /** The SHA1, once computed (null: no Web Crypto here, send the source). */
+  sha?: string | null
+  hashing?: Promise<string | null>
 }
 
 /** Runs Lua scripts on one client, whichever library it comes from. Every call is one round trip (two the first time). */
@@ -63,27 +65,32 @@ function viaNodeRedis(client: NodeRedisLike): ScriptRunner {
     )
 }
 
-/** EVALSHA, falling back to EVAL (which loads the script) when Redis does not know it yet, e.g. after a restart. */
-async function withSha(script: RedisScript, bySha: (sha: string) => Promise<unknown>, bySource: () => Promise<unknown>): Promise<unknown> {
-  script.sha ??= sha1(script.source)
-  const sha = await script.sha
-  if (sha === undefined) return bySource()
-  try {
-    return await bySha(sha)
-  } catch (error) {
+/**
+ * EVALSHA, falling back to EVAL (which loads the script) when Redis does not
+ * know it yet, e.g. after a restart. Once the SHA1 is known the command is
+ * sent synchronously, so a release issued by `stop()` is queued before a
+ * graceful client close that follows it.
+ */
+function withSha(script: RedisScript, bySha: (sha: string) => Promise<unknown>, bySource: () => Promise<unknown>): Promise<unknown> {
+  if (script.sha === undefined) {
+    script.hashing ??= sha1(script.source).then((sha) => (script.sha = sha))
+    return script.hashing.then(() => withSha(script, bySha, bySource))
+  }
+  if (script.sha === null) return bySource()
+  return bySha(script.sha).catch((error: unknown) => {
     if (!String((error as { message?: unknown } | null)?.message).startsWith('NOSCRIPT')) throw error
     return bySource()
-  }
+  })
 }
 
 interface SubtleLike {
   digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer>
 }
 
-/** Hex SHA1 through Web Crypto (Node, Bun, Deno), or undefined where there is none: scripts are then sent whole. */
-async function sha1(source: string): Promise<string | undefined> {
+/** Hex SHA1 through Web Crypto (Node, Bun, Deno), or null where there is none: scripts are then sent whole. */
+async function sha1(source: string): Promise<string | null> {
   const subtle = (globalThis as { crypto?: { subtle?: SubtleLike } }).crypto?.subtle
-  if (subtle === undefined) return undefined
+  if (subtle === undefined) return null
   const digest = new Uint8Array(await subtle.digest('SHA-1', new TextEncoder().encode(source)))
   return Array.from(digest, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
