@@ -2,7 +2,7 @@
 // themselves: the Vitest files packages/core/test/fleet/<engine>*.test.ts,
 // then the engine's example tests. Ends with the `N passed, N failed` line.
 // Usage: node scripts/run-fleet.mjs redis|postgres
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 
 const SUMMARY = /^(\d+) passed, (\d+) failed/
 const examples = { redis: ['examples/fleet/test.mjs'], postgres: [] }
@@ -18,13 +18,24 @@ const commands = [
 ]
 let passed = 0
 let failed = 0
+/** Runs one command, echoing its output; resolves its exit code and last summary line. */
+function run(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+    let summary
+    child.stdout.setEncoding('utf8').on('data', (chunk) => {
+      process.stdout.write(chunk)
+      for (const line of chunk.split('\n')) summary = SUMMARY.exec(line) ?? summary
+    })
+    child.on('close', (code) => resolve({ code, summary }))
+  })
+}
+
 for (const args of commands) {
-  const result = spawnSync(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' })
-  process.stdout.write(result.stdout ?? '')
-  const summary = (result.stdout ?? '').split('\n').map((line) => SUMMARY.exec(line)).filter(Boolean).at(-1)
+  const { code, summary } = await run(args)
   passed += summary ? Number(summary[1]) : 0
   failed += summary ? Number(summary[2]) : 0
-  if (result.status !== 0 && (!summary || Number(summary[2]) === 0)) failed++
+  if (code !== 0 && (!summary || Number(summary[2]) === 0)) failed++
 }
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed > 0 ? 1 : 0)
