@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/clock.ts'
 import { LeaseLostError } from '../../src/exclusive/errors.ts'
 import type { LeaseEvents, LeaseSession } from '../../src/lease.ts'
+import { sqlRunner } from '../../src/postgres/client.ts'
 import { createTickTables, postgresLease } from '../../src/postgres/index.ts'
 import { CLIENTS, connect, startPostgres, type NamedClient, type PostgresServer } from './postgres-helpers.ts'
 import { pause, waitUntil } from './wait-for.ts'
@@ -43,8 +44,9 @@ function recorder() {
 let keys = 0
 const freshKey = (): string => `task-${++keys}`
 
+const adminSql = (text: string, params: unknown[]) => sqlRunner(admin.db, 'test').run(text, params)
 const row = async (key: string) =>
-  (await admin.db.query!('SELECT holder, fence::int AS fence, expires_at > now() AS live FROM tickwork_leases WHERE key = $1', [key])).rows[0] as
+  (await adminSql('SELECT holder, fence::int AS fence, expires_at > now() AS live FROM tickwork_leases WHERE key = $1', [key]))[0] as
     | { holder: string | null; fence: number; live: boolean }
     | undefined
 
@@ -102,7 +104,7 @@ describe.each(CLIENTS)('postgresLease() with %s', (name) => {
   it('takes over from a holder that vanished only once the database says its expiry passed', async () => {
     const key = freshKey()
     // A holder that died without releasing: its row expires in 300 ms by the database's clock.
-    await admin.db.query!("INSERT INTO tickwork_leases (key, holder, fence, expires_at) VALUES ($1, 'ghost:9', 41, now() + interval '300 milliseconds')", [key])
+    await adminSql("INSERT INTO tickwork_leases (key, holder, fence, expires_at) VALUES ($1, 'ghost:9', 41, now() + interval '300 milliseconds')", [key])
     const b = session(key, 'b:2')
     await waitUntil(() => b.status.role === 'other', 'b sees the ghost')
     expect(b.status).toMatchObject({ holder: 'ghost:9', fence: 41 })
@@ -116,7 +118,7 @@ describe.each(CLIENTS)('postgresLease() with %s', (name) => {
     const { events, lost } = recorder()
     const a = session(key, 'a:1', TTL, events)
     await waitUntil(() => a.holding, 'a holds')
-    await admin.db.query!("UPDATE tickwork_leases SET holder = 'thief:7', fence = fence + 1 WHERE key = $1", [key])
+    await adminSql("UPDATE tickwork_leases SET holder = 'thief:7', fence = fence + 1 WHERE key = $1", [key])
     await waitUntil(() => lost.length === 1, 'a notices at its next renewal')
     expect(lost[0]).toBeInstanceOf(LeaseLostError)
     expect(lost[0]!.message).toMatch(/task "task-\d+": the postgres lease was lost \(the renewal was refused/)
