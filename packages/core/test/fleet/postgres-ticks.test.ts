@@ -2,6 +2,7 @@
 // PostgreSQL tick store; a ledger table with UNIQUE (task, slot) judges exactly-once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sqlRunner } from '../../src/postgres/client.ts'
+import { snapshotSource } from '../../src/tick/snapshot-source.ts'
 import { createTickTables, postgresTickStore } from '../../src/postgres/index.ts'
 import { spawnChild } from './children.ts'
 import { CLIENTS, connect, startPostgres, type NamedClient, type PostgresServer } from './postgres-helpers.ts'
@@ -49,6 +50,10 @@ describe.each(CLIENTS)('tick() on a PostgreSQL store with %s', (clientName) => {
     expect(total('runs')).toBe(SLOTS * TICK_TASKS.length)
     expect(perTask.map((row) => row.runs)).toEqual(TICK_TASKS.map(() => SLOTS))
     expect(total('contended')).toBeGreaterThan(0)
+    // The devtools read the fleet's tick history back from the same table.
+    const source = await snapshotSource(postgresTickStore(client.db, { table }))
+    expect(source.names()).toEqual(TICK_TASKS.map((task) => task.name))
+    expect(source.names().map((name) => source.view(name)!.status.totalRuns)).toEqual(TICK_TASKS.map(() => SLOTS))
   })
 
   it('sheds low levels first under a budget, and runs what was shed once, at the next tick', async () => {
