@@ -3,11 +3,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { systemClock } from '../../src/clock.ts'
 import { LeaseLostError } from '../../src/exclusive/errors.ts'
-import type { LeaseEvents, LeaseSession } from '../../src/lease.ts'
+import type { LeaseSession } from '../../src/lease.ts'
 import { sqlRunner } from '../../src/postgres/client.ts'
 import { createTickTables, postgresLease } from '../../src/postgres/index.ts'
 import { CLIENTS, connect, startPostgres, type NamedClient, type PostgresServer } from './postgres-helpers.ts'
 import { pause, waitUntil } from './wait-for.ts'
+import { leaseRecorder } from '../lease-recorder.ts'
 
 const TTL = 600
 const INTERVAL = TTL / 3
@@ -27,19 +28,7 @@ afterAll(async () => {
   await server?.stop()
 })
 
-/** Lease events that keep what the session reported. */
-function recorder() {
-  const lost: Error[] = []
-  const warnings: unknown[][] = []
-  let changes = 0
-  const events: LeaseEvents = {
-    changed: () => void changes++,
-    lost: (error) => void lost.push(error),
-    logger: { warn: (...args) => void warnings.push(args) },
-    clock: systemClock,
-  }
-  return { events, lost, warnings, changes: () => changes }
-}
+const recorder = () => leaseRecorder(systemClock)
 
 let keys = 0
 const freshKey = (): string => `task-${++keys}`
