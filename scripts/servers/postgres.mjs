@@ -43,9 +43,10 @@ function serverUser() {
   throw new Error('running as root and found neither a `postgres` nor a `nobody` user to run PostgreSQL as')
 }
 
-function run(bin, args, user, env) {
+function run(bin, args, user, env, cwd) {
   try {
-    return execFileSync(bin, args, { ...user, env, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
+    // cwd: a folder the server user can enter (root's own working folder may not be).
+    return execFileSync(bin, args, { ...user, env, cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' })
   } catch (error) {
     throw new Error(`${bin} ${args.join(' ')} failed: ${String(error.stderr || error.stdout || error.message).trim().slice(-1500)}`)
   }
@@ -93,7 +94,7 @@ export async function startPostgres({ attempts = 3 } = {}) {
     if (started) {
       unblockAll()
       try {
-        run(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'], user, env)
+        run(join(bin, 'pg_ctl'), ['stop', '-D', data, '-m', 'immediate', '-w', '-t', '30'], user, env, dir)
       } catch {
         // Already gone: delete the folder anyway.
       }
@@ -115,7 +116,7 @@ export async function startPostgres({ attempts = 3 } = {}) {
     blocked = []
   }
   try {
-    run(join(bin, 'initdb'), ['-D', data, '-U', role, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], user, env)
+    run(join(bin, 'initdb'), ['-D', data, '-U', role, '--auth=trust', '-E', 'UTF8', '--locale=C', '--no-sync'], user, env, dir)
     let port
     let lastError
     for (let attempt = 0; attempt < attempts && !started; attempt++) {
@@ -129,15 +130,16 @@ export async function startPostgres({ attempts = 3 } = {}) {
         '-c shared_buffers=16MB -c max_connections=200',
       ].join(' ')
       try {
-        run(join(bin, 'pg_ctl'), ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', settings], user, env)
+        run(join(bin, 'pg_ctl'), ['start', '-D', data, '-l', logFile, '-w', '-t', '60', '-o', settings], user, env, dir)
         started = true
       } catch (error) {
-        // Most likely someone took the port between freePort() and the bind: try another.
-        lastError = error
+        // Most likely someone took the port between freePort() and the bind: try another. The log says why.
+        const log = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-5).join('\n') : ''
+        lastError = new Error(`${error.message}\nserver log:\n${log}`)
       }
     }
     if (!started) throw lastError
-    run(join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', role, '-d', 'postgres', '-qAtc', `CREATE DATABASE ${database}`], user, env)
+    run(join(bin, 'psql'), ['-h', dir, '-p', String(port), '-U', role, '-d', 'postgres', '-qAtc', `CREATE DATABASE ${database}`], user, env, dir)
     const postmasterPid = () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0])
     const host = '127.0.0.1'
     return {
