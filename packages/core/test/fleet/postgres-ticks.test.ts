@@ -1,12 +1,15 @@
 // Tick mode on a fleet: 8 concurrent tick() callers in 4 processes share one
 // PostgreSQL tick store; a ledger table with UNIQUE (task, slot) judges exactly-once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createTask } from '../../src/create-task.ts'
 import { sqlRunner } from '../../src/postgres/client.ts'
+import { TaskRegistry } from '../../src/registry.ts'
 import { snapshotSource } from '../../src/tick/snapshot-source.ts'
 import { createTickTables, postgresTickStore } from '../../src/postgres/index.ts'
 import { spawnChild } from './children.ts'
 import { CLIENTS, connect, startPostgres, type NamedClient, type PostgresServer } from './postgres-helpers.ts'
-import { expectBudgetShedsLowFirst, TICK_TASKS, type TickTally } from './tick-fleet.ts'
+import { BASE, expectBudgetShedsLowFirst, SLOT_MS, TICK_TASKS, type TickTally } from './tick-fleet.ts'
+import { tickOnce } from './tick-once.ts'
 
 const PROCESSES = 4
 const CALLERS_PER_PROCESS = 2
@@ -62,3 +65,20 @@ describe.each(CLIENTS)('tick() on a PostgreSQL store with %s', (clientName) => {
     await expectBudgetShedsLowFirst(postgresTickStore(client.db, { table }))
   })
 })
+
+describe('tick() while PostgreSQL is unreachable', () => {
+  it.each(CLIENTS)('with %s: claims nothing and runs nothing (the tick rejects with the client error)', async (clientName) => {
+    // A port nobody listens on: the claim cannot be made, so the run must not happen unclaimed.
+    const unreachable = connect(clientName, 'postgres://tickwork@127.0.0.1:1/tickwork')
+    const registry = new TaskRegistry()
+    let runs = 0
+    createTask({ name: 'report', interval: SLOT_MS, registry, run: () => void runs++ })
+    try {
+      await expect(tickOnce(registry, { now: BASE, store: postgresTickStore(unreachable.db) })).rejects.toThrow(/ECONNREFUSED|connect/)
+      expect(runs).toBe(0)
+    } finally {
+      await unreachable.end()
+    }
+  })
+})
+
