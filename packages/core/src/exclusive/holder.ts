@@ -15,11 +15,6 @@ export function defaultHolderId(): string {
   } catch {
     // No os module here: the pid still tells the instances of one host apart.
   }
-  return `${host}:${process?.pid ?? uniqueToken().slice(0, 8)}`
-}
-
-/** A random token that tells apart sessions with the same holder id (two registries in one process). */
-export function uniqueToken(): string {
-  const crypto = (globalThis as { crypto?: { randomUUID?(): string } }).crypto
-  return crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`
+  // No process (an edge isolate): a random id still tells the instances apart.
+  return `${host}:${process?.pid ?? Math.random().toString(36).slice(2, 10)}`
 }

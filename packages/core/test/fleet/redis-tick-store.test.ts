@@ -78,6 +78,14 @@ describe.each(REDIS_CLIENTS)('redisTickStore() with %s', (clientName) => {
     )
   })
 
+  it('sends its scripts again when Redis forgot them (SCRIPT FLUSH, a restart)', async () => {
+    const store = redisTickStore(redis.client, { prefix: `${clientName}:flush:` })
+    await store.set('a', 1)
+    await redis.command('SCRIPT', 'FLUSH')
+    expect(await store.compareAndSet('a', 1, 2)).toBe(true)
+    expect(await store.get('a')).toBe(2)
+  })
+
   it('lets exactly one of many concurrent compare-and-sets on one value win', async () => {
     const store = redisTickStore(redis.client, { prefix: `${clientName}:race:` })
     await store.set('slot', { lastDueAt: 0 })
