@@ -156,6 +156,15 @@ describe('exclusivePlugin()', () => {
   })
 })
 
+describe('exclusivePlugin() before start', () => {
+  it('shows a runner status while the task is not started', () => {
+    const plugin = exclusivePlugin() as ReturnType<typeof exclusivePlugin> & { idleStatus(options: object): unknown }
+    expect(plugin.idleStatus({ exclusive: 'tabs' })).toEqual({ runner: { role: 'other' } })
+    expect(plugin.idleStatus({ exclusive: manualLease().lease })).toEqual({ runner: { role: 'standby' } })
+    expect(plugin.idleStatus({})).toBeUndefined()
+  })
+})
+
 describe('exclusivePlugin().validate', () => {
   it('checks the exclusive and locks options, quoting them', () => {
     const plugin = exclusivePlugin() as ReturnType<typeof exclusivePlugin> & { validate(options: object): void }

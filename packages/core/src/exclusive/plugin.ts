@@ -1,9 +1,9 @@
 import { taskPrefix } from '../errors.ts'
 import type { LeaseSession } from '../lease.ts'
 import { safeWarn } from '../logger.ts'
-import type { PluginHost, PluginSession, TaskPlugin } from '../plugin.ts'
+import type { PluginHost, PluginSession, PluginStatus, TaskPlugin } from '../plugin.ts'
 import { LeaseLostError } from './errors.ts'
-import { leaseOf, validateExclusive } from './option.ts'
+import { isLease, leaseOf, validateExclusive } from './option.ts'
 
 /**
  * One runner across tabs or a fleet: the plugin behind the `exclusive` task
@@ -17,9 +17,14 @@ import { leaseOf, validateExclusive } from './option.ts'
  * end closes the session, which releases the lease at once.
  */
 export function exclusivePlugin(): TaskPlugin {
-  // `validate` is the kernel's hook for checking a plugin's own options at createTask().
-  const plugin = { name: 'exclusive', validate, attach }
+  // `validate` checks the plugin's own options at createTask(); `idleStatus` is what status() shows while the task is not started.
+  const plugin = { name: 'exclusive', validate, attach, idleStatus }
   return plugin
+}
+
+function idleStatus(options: Readonly<{ exclusive?: unknown }>): Partial<PluginStatus> | undefined {
+  if (options.exclusive === 'tabs') return { runner: { role: 'other' } }
+  return isLease(options.exclusive) ? { runner: { role: 'standby' } } : undefined
 }
 
 function validate(options: Readonly<{ name: string; exclusive?: unknown; locks?: unknown }>): void {
