@@ -5,7 +5,8 @@
 // Reports listeners left on the long-lived signal, entries left in the timer
 // queues, and heap retained after a full GC against a warmed-up baseline.
 import { getEventListeners, setMaxListeners } from 'node:events'
-import { createTask, sleep, systemClock, TaskRegistry, timerQueueFor } from '@tickwork/core'
+import { createTask, sleep, systemClock, TaskRegistry } from '@tickwork/core'
+import { timerQueueFor } from '@tickwork/core/testing'
 import { leanClock } from './lib/clocks.mjs'
 
 const gc = globalThis.gc

@@ -23,6 +23,7 @@ test('a clock without unref() still runs keepAlive: false tasks (the feature is 
   // Like workerd or a browser: timers exist, unref does not.
   const clock: Clock = {
     now: () => inner.now(),
+    wallNow: () => inner.wallNow(),
     setTimeout: (callback, ms) => inner.setTimeout(callback, ms),
     clearTimeout: (handle) => inner.clearTimeout(handle),
   }

@@ -66,3 +66,37 @@ test('real clock: a run past its timeout sees its signal abort with a TimeoutErr
   assert(reason instanceof TimeoutError, `abort reason is a TimeoutError, got ${String(reason)}`)
   await task.stop()
 })
+
+test('real clock: setting the wall clock back 1 h (Date.now) neither freezes nor bursts a task', async () => {
+  const registry = new TaskRegistry()
+  const realNow = Date.now
+  let runs = 0
+  let runsAtJump = 0
+  let done: () => void = () => {}
+  const fiveMore = new Promise<void>((resolve) => (done = resolve))
+  const task = createTask({
+    name: 'wall-jump',
+    interval: 2,
+    registry,
+    scheduler: null,
+    run: () => {
+      runs++
+      if (runsAtJump > 0 && runs >= runsAtJump + 5) done()
+    },
+  })
+  task.start()
+  await sleep(10)
+  runsAtJump = Math.max(runs, 1)
+  // An NTP step or a user changing the time: only the wall clock moves.
+  Date.now = () => realNow.call(Date) - 3_600_000
+  try {
+    // With deadlines on the wall clock this would wait an hour; on monotonic time it goes on.
+    const frozen = await Promise.race([fiveMore.then(() => false), sleep(5_000).then(() => true)])
+    equal(frozen, false, 'task frozen after the wall clock went back')
+    const next = task.status().nextRunAt
+    assert(next !== null && Math.abs(next - Date.now()) < 60_000, `nextRunAt follows the new wall clock, got ${next} vs ${Date.now()}`)
+  } finally {
+    Date.now = realNow
+    await registry.stopAll({ timeout: 1000 })
+  }
+})

@@ -1,4 +1,5 @@
-import { InvalidOptionError, MAX_WAIT_MS, sleep } from '@tickwork/core'
+import { InvalidOptionError, sleep } from '@tickwork/core'
+import { MAX_WAIT_MS } from '@tickwork/core/testing'
 import { createTestClock } from '@tickwork/core/testing'
 import { assert, equal, rejects, test } from '../harness.ts'
 import { countingSignal } from './util.ts'

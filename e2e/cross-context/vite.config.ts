@@ -13,6 +13,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@tickwork\/core$/, replacement: resolve(root, 'packages/core/src/index.ts') },
+      { find: /^@tickwork\/core\/bridge$/, replacement: resolve(root, 'packages/core/src/bridge/index.ts') },
+      { find: /^@tickwork\/core\/tick$/, replacement: resolve(root, 'packages/core/src/tick/index.ts') },
       { find: /^@tickwork\/devtools\/remote$/, replacement: resolve(root, 'packages/devtools/src/remote/index.ts') },
       { find: /^@tickwork\/devtools$/, replacement: resolve(root, 'packages/devtools/src/index.ts') },
     ],

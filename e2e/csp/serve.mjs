@@ -29,6 +29,7 @@ await build({
     // The fixture lives outside the workspace packages: point it at their sources.
     alias: [
       { find: /^@tickwork\/core$/, replacement: resolve(root, 'packages/core/src/index.ts') },
+      { find: /^@tickwork\/core\/bridge$/, replacement: resolve(root, 'packages/core/src/bridge/index.ts') },
       { find: /^@tickwork\/devtools\/production$/, replacement: resolve(root, 'packages/devtools/src/production.ts') },
     ],
     dedupe: ['react', 'react-dom'],

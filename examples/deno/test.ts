@@ -1,7 +1,7 @@
 // Proves the Deno adapters in REAL Deno: local Deno KV files, Deno.cron
 // registration, Deno.serve for the HTTP tick endpoint.
 // Run: node_modules/.bin/deno run --unstable-cron --unstable-kv -A --config examples/deno/deno.json examples/deno/test.ts
-import { memoryTickStore, snapshotSource, type TickReport } from '@tickwork/core'
+import { memoryTickStore, snapshotSource, type TickReport } from '@tickwork/core/tick'
 import { denoKvStore, type DenoCronFunction } from '@tickwork/core/deno'
 import { tickHandler } from '@tickwork/core/http'
 import { createApp } from './app.ts'

@@ -1,4 +1,5 @@
-import { getDefaultRegistry, systemClock, timerQueueFor } from '@tickwork/core'
+import { getDefaultRegistry, systemClock } from '@tickwork/core'
+import { timerQueueFor } from '@tickwork/core/testing'
 
 /** What the Playwright tests read from `window.__tickwork` in development. */
 export interface DebugHook {

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react'
 import { act, cleanup, render } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getDefaultRegistry, systemClock, timerQueueFor } from '@tickwork/core'
+import { getDefaultRegistry, systemClock } from '@tickwork/core'
+import { timerQueueFor } from '@tickwork/core/testing'
 import { App } from '../src/app.tsx'
 
 beforeEach(() => {

@@ -4,7 +4,8 @@
  * storage. The `/__test/*` routes exist for examples/cloudflare-worker/test.mjs.
  */
 import { DurableObject } from 'cloudflare:workers'
-import { createTask, fixedRate, snapshotSource, TaskRegistry, type TickStore } from '@tickwork/core'
+import { createTask, fixedRate, TaskRegistry } from '@tickwork/core'
+import { snapshotSource, type TickStore } from '@tickwork/core/tick'
 import { alarmTicker, durableObjectStore, scheduledHandler } from '@tickwork/core/cloudflare'
 
 interface Env {

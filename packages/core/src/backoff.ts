@@ -42,11 +42,14 @@ export function backoff(schedule: Schedule, options: BackoffOptions = {}): Sched
   positive(max, 'max', 0)
   return {
     interval,
+    anchor: schedule.anchor,
     description: `${schedule.description ?? 'custom schedule'}, backoff ×${factor} up to ${max} ms`,
     next(context: ScheduleContext): number | null {
-      const base = schedule.next(context)
+      const next = schedule.next(context)
       const failures = context.consecutiveFailures
-      if (base === null || failures <= 0) return base
+      if (next === null) return null
+      const base = typeof next === 'number' ? next : next.getTime()
+      if (failures <= 0) return base
       // The wait to stretch: the nominal interval when there is one (a fixed-rate
       // slot may be almost due), otherwise what the schedule asked for.
       const wait = interval ?? Math.max(0, base - context.now)

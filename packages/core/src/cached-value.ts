@@ -4,7 +4,7 @@ import { getDefaultRegistry } from './default-registry.ts'
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
-import type { TaskRegistry } from './registry.ts'
+import type { KernelRegistry as TaskRegistry } from './registry.ts'
 import type { CacheStore } from './stores/store.ts'
 import type { Task } from './task.ts'
 
@@ -196,7 +196,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
   }
 
   const youngerThan = (held: Entry<T> | undefined, maxAge: number): held is Entry<T> =>
-    held !== undefined && clock.now() - held.updatedAt < maxAge
+    held !== undefined && clock.wallNow() - held.updatedAt < maxAge
 
   /** One refresh: the store first (on first access), then the source. */
   const load = async (maxAge: number, fromTask: boolean): Promise<T> => {
@@ -217,7 +217,7 @@ export function createCachedValue<T>(options: CachedValueOptions<T>): CachedValu
       return entry.value
     }
     lastError = undefined
-    entry = { value, updatedAt: clock.now() }
+    entry = { value, updatedAt: clock.wallNow() }
     await writeStore(entry)
     return value
   }

@@ -1,26 +1,20 @@
 import { getDefaultRegistry } from './default-registry.ts'
+import { defaultPlugins } from './plugins/defaults.ts'
 import { Task } from './task.ts'
 import type { TaskOptions } from './types.ts'
 
 /**
- * Creates a task from a function and registers it in the default registry
- * (or `options.registry`; none with `autoRegister: false`). It does not start.
- *
- * Names are unique per registry, so code that may run twice (React
- * StrictMode mounts effects twice) should adopt or remove the existing task:
+ * Creates a task from a plain function and registers it in the default
+ * registry (or `options.registry`), unless `autoRegister: false`. A task in
+ * no registry gets the default plugins, as one in the default registry does.
  *
  * @example
- * const task = createTask({ name: 'sync', interval: 30_000, run: ({ signal }) => sync(signal) })
- * task.start()
- *
- * // in an effect that may run twice:
- * const registry = getDefaultRegistry()
- * const task = registry.get('sync') ?? createTask({ name: 'sync', interval: 30_000, run: sync })
- * task.start()
- * return () => { registry.unregister('sync') } // stops it and frees the name
+ * const poll = createTask({ name: 'poll', interval: 5000, run: async ({ signal }) => { await fetch(url, { signal }) } })
+ * poll.start()
  */
 export function createTask(options: TaskOptions): Task {
-  const task = new Task(options)
-  if (options.autoRegister !== false) (options.registry ?? getDefaultRegistry()).register(task)
+  const standalone = options !== null && typeof options === 'object' && options.autoRegister === false && options.registry === undefined && options.plugins === undefined
+  const task = new Task(standalone ? { ...options, plugins: defaultPlugins() } : options)
+  if (options.autoRegister !== false) (options.registry ?? getDefaultRegistry()).register(task as never)
   return task
 }

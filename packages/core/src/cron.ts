@@ -48,6 +48,7 @@ export function cron(expression: string, options: CronScheduleOptions = {}): Sch
   const nextAfter = (ms: number): number | null => job.nextRun(new Date(ms))?.getTime() ?? null
   return {
     interval: null,
+    anchor: 'wall',
     description: `cron "${expression}"${timezone === undefined ? '' : ` (${timezone})`}`,
     next({ now, previousDueAt, skip }: ScheduleContext): number | null {
       if (previousDueAt !== null) {
@@ -55,8 +56,10 @@ export function cron(expression: string, options: CronScheduleOptions = {}): Sch
         for (let slot = nextAfter(previousDueAt); slot !== null && slot < now && skipped < MAX_SKIP_COUNT; slot = nextAfter(slot)) skipped++
         if (skipped > 0) skip(skipped)
       }
-      // A slot at exactly `now` is still ahead of us unless it is the one just run.
-      const from = previousDueAt !== null && previousDueAt >= now - 1 ? Math.max(now, previousDueAt) : now - 1
+      // A slot at exactly `now` is still ahead of us unless it is the one just
+      // run. A previous slot after `now` means the wall clock went back: plan
+      // from the new wall time instead of waiting for the old one.
+      const from = previousDueAt !== null && previousDueAt >= now - 1 && previousDueAt <= now ? now : now - 1
       return nextAfter(from)
     },
   }

@@ -1,4 +1,4 @@
-import { TaskRegistry } from './registry.ts'
+import { TaskRegistry } from './task-registry.ts'
 
 const KEY = Symbol.for('tickwork.registry')
 

@@ -1,3 +1,5 @@
+import { IRRECOVERABLE_BRAND } from './brand.ts'
+
 /** Describes a received value for error messages: ``-5` (number)`. */
 export function describeValue(value: unknown): string {
   let shown: string
@@ -41,6 +43,9 @@ export class DuplicateTaskError extends TickworkError {
 export class IrrecoverableError extends Error {
   override name = 'IrrecoverableError'
 }
+
+// Recognised by this brand (see `isIrrecoverable`), so subclasses with their own `name` and other copies of the package count too.
+Object.defineProperty(IrrecoverableError.prototype, IRRECOVERABLE_BRAND, { value: true })
 
 /** The reason a run's `ctx.signal` is aborted with when the run exceeds its `timeout`. */
 export class TimeoutError extends TickworkError {

@@ -1,14 +1,11 @@
 import { describeValue, InvalidOptionError, taskPrefix } from './errors.ts'
 import { safeWarn, type Logger } from './logger.ts'
-import type { RunnerRole } from './registry-source.ts'
+import { LEASE_BRAND } from './brand.ts'
+import type { LockManagerLike, RunnerStatus } from './types.ts'
 
-/** The part of the Web Locks API (`navigator.locks`) a single-runner task uses. */
-export interface LockManagerLike {
-  request(name: string, options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal }, callback: (lock: unknown) => unknown): Promise<unknown>
-}
+export type { ExclusiveScope, LockManagerLike } from './types.ts'
 
-/** Where a task may run once: `'tabs'` means one tab (or worker) of the origin at a time. */
-export type ExclusiveScope = 'tabs'
+type RunnerRole = RunnerStatus['role']
 
 /** The Web Lock a single-runner task holds while it runs in this context. */
 export function lockNameFor(taskName: string): string {
@@ -18,8 +15,9 @@ export function lockNameFor(taskName: string): string {
 /** Checks the `exclusive` and `locks` task options. */
 export function validateExclusive(taskName: string, exclusive: unknown, locks: unknown): void {
   const who = taskPrefix(taskName)
-  if (exclusive !== undefined && exclusive !== 'tabs') {
-    throw new InvalidOptionError(`${who}exclusive must be 'tabs' (one runner across the tabs of the origin), got ${describeValue(exclusive)}`)
+  const lease = exclusive !== null && typeof exclusive === 'object' && (exclusive as Record<symbol, unknown>)[LEASE_BRAND] === true
+  if (exclusive !== undefined && exclusive !== 'tabs' && !lease) {
+    throw new InvalidOptionError(`${who}exclusive must be 'tabs' (one runner across the tabs of the origin) or a lease (redisLease, postgresLease), got ${describeValue(exclusive)}`)
   }
   if (locks !== undefined && (locks === null || typeof locks !== 'object' || typeof (locks as { request?: unknown }).request !== 'function')) {
     throw new InvalidOptionError(`${who}locks must be a lock manager with a request(name, options, callback) function (like navigator.locks), got ${describeValue(locks)}`)

@@ -1,6 +1,12 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import type { Schedule, ScheduleContext } from './schedule.ts'
 
+interface JitterMemo {
+  jittered: number | null
+  base: number | null
+  inner: unknown
+}
+
 /** Options of {@link jitter}. */
 export interface JitterOptions {
   /** A source of numbers in [0, 1). Default `Math.random`, looked up at call time; inject one in tests. */
@@ -29,24 +35,30 @@ export function jitter(schedule: Schedule, ratio: number, options: JitterOptions
   if (random !== undefined && typeof random !== 'function') {
     throw new InvalidOptionError(`${prefix('jitter()')}random must be a function returning [0, 1), got ${describeValue(random)}`)
   }
-  // The last deadline handed out and the un-jittered one behind it. Matching on
-  // the exact value keeps this correct even when one schedule serves several tasks.
-  let lastJittered: number | null = null
-  let lastBase: number | null = null
   const description = `${schedule.description ?? 'custom schedule'} ±${Math.round(ratio * 100)}% jitter`
   return {
     interval: schedule.interval,
     description,
+    anchor: schedule.anchor,
     next(context: ScheduleContext): number | null {
-      const previousDueAt = context.previousDueAt !== null && context.previousDueAt === lastJittered ? lastBase : context.previousDueAt
-      const base = schedule.next({
+      // Per task (in the task's memo, never in this shared object): the last
+      // deadline handed out, the un-jittered one behind it, and the inner memo.
+      const memo = (context.memo as JitterMemo | undefined) ?? { jittered: null, base: null, inner: undefined }
+      const previousDueAt = context.previousDueAt !== null && context.previousDueAt === memo.jittered ? memo.base : context.previousDueAt
+      const inner: ScheduleContext = {
         now: context.now,
+        wallNow: context.wallNow,
         previousDueAt,
         runCount: context.runCount,
         consecutiveFailures: context.consecutiveFailures,
         skip: (count) => context.skip(count),
-      })
-      if (base === null) return null
+        memo: memo.inner,
+      }
+      const next = schedule.next(inner)
+      memo.inner = inner.memo
+      context.memo = memo
+      if (next === null) return null
+      const base = typeof next === 'number' ? next : next.getTime()
       const wait = base - context.now
       let due = base
       if (wait > 0) {
@@ -54,10 +66,10 @@ export function jitter(schedule: Schedule, ratio: number, options: JitterOptions
         const unit = Number.isFinite(draw) ? Math.min(Math.max(draw, 0), 1) : 0.5
         // Spread by the nominal interval when there is one: a fixed-rate slot may be almost due.
         const spread = schedule.interval ?? wait
-        due = Math.max(context.now, Math.round(base + (unit * 2 - 1) * ratio * spread))
+        due = Math.max(context.now, base + (unit * 2 - 1) * ratio * spread)
       }
-      lastBase = base
-      lastJittered = due
+      memo.base = base
+      memo.jittered = due
       return due
     },
   }

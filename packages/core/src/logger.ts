@@ -11,8 +11,14 @@ export const consoleLogger: Logger = {
 /** Calls `logger.warn`, swallowing what it throws: reporting must never kill a loop. */
 export function safeWarn(logger: Logger, message: string, ...details: unknown[]): void {
   try {
-    logger.warn(message, ...details)
+    const result: unknown = logger.warn(message, ...details)
+    // An async logger that rejects must not become an unhandled rejection.
+    if (result !== null && typeof result === 'object' && typeof (result as { then?: unknown }).then === 'function') {
+      ;(result as PromiseLike<unknown>).then(undefined, ignore)
+    }
   } catch {
     // A broken logger has nowhere left to report to.
   }
 }
+
+function ignore(): void {}

@@ -1,6 +1,7 @@
 import { getDefaultRegistry } from './default-registry.ts'
+import { defaultPlugins } from './plugins/defaults.ts'
 import { Task } from './task.ts'
-import type { RunContext, RunFunction, TaskOptions } from './types.ts'
+import type { RunContext, TaskOptions } from './types.ts'
 
 /** Options of a {@link PeriodicTask}: those of a task, without `run`. */
 export type PeriodicTaskOptions = Omit<TaskOptions, 'run'>
@@ -18,9 +19,10 @@ export type PeriodicTaskOptions = Omit<TaskOptions, 'run'>
  */
 export abstract class PeriodicTask extends Task {
   constructor(options: PeriodicTaskOptions) {
-    super(options as TaskOptions)
-    if (options.autoRegister !== false) (options.registry ?? getDefaultRegistry()).register(this)
+    const standalone = options !== null && typeof options === 'object' && options.autoRegister === false && options.registry === undefined && options.plugins === undefined
+    super((standalone ? { ...options, plugins: defaultPlugins() } : options) as TaskOptions)
+    if (options.autoRegister !== false) (options.registry ?? getDefaultRegistry()).register(this as never)
   }
 
-  protected abstract override execute(ctx: RunContext): ReturnType<RunFunction>
+  protected abstract override execute(ctx: RunContext): unknown
 }

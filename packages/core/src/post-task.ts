@@ -1,17 +1,13 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import type { TaskLevel } from './levels.ts'
 import { safeWarn, type Logger } from './logger.ts'
+import type { PostTaskPriority, PostTaskScheduler } from './types.ts'
 
-/** The priorities of the Prioritized Task Scheduling API. */
-export type PostTaskPriority = 'user-blocking' | 'user-visible' | 'background'
+export type { PostTaskPriority, PostTaskScheduler } from './types.ts'
 
 /** Every {@link PostTaskPriority}, for validation. */
 export const POST_TASK_PRIORITIES: readonly PostTaskPriority[] = ['user-blocking', 'user-visible', 'background']
 
-/** The part of `globalThis.scheduler` tickwork uses. */
-export interface PostTaskScheduler {
-  postTask(callback: () => void, options?: { priority?: PostTaskPriority }): Promise<unknown>
-}
 
 /** The level's default priority: `critical`/`high` → `user-visible`, `medium`/`low` → `background`. */
 export function priorityForLevel(level: TaskLevel): PostTaskPriority {

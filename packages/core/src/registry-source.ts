@@ -1,4 +1,4 @@
-import type { TaskRegistry } from './registry.ts'
+import type { KernelRegistry as TaskRegistry } from './registry.ts'
 import type { TaskConfigView } from './task.ts'
 import type { RunSummary, TaskStatus } from './types.ts'
 
@@ -102,6 +102,6 @@ export function localSource(registry: TaskRegistry, label = 'this page'): Regist
       }),
     control: (name, action) => applyTaskAction(registry, name, action),
     controllable: true,
-    now: () => registry.clock.now(),
+    now: () => registry.clock.wallNow(),
   }
 }

@@ -2,10 +2,11 @@ import { systemClock, type Clock } from './clock.ts'
 import { describeValue, DuplicateTaskError, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
-import { attachObserver, detachObserver, Task, type StopOptions } from './task.ts'
+import { isTask, REGISTRY_BRAND } from './brand.ts'
+import { createEmitter, type Emitter } from './emitter.ts'
+import { attachObserver, detachObserver, taskOptions, type StopOptions, type Task } from './task.ts'
 import { assertClock, assertLogger, assertStopOptions } from './validate.ts'
-import { runDue, type TickOptions, type TickReport } from './tick/run-due.ts'
-import type { LevelCounts, RegistrySummary, TaskEvent } from './types.ts'
+import type { LevelCounts, RegistrySummary, TaskEvent, TaskPlugin } from './types.ts'
 
 /** Events of a registry: its tasks' events plus additions and removals. */
 export type RegistryEvent = TaskEvent | { type: 'taskAdded'; task: Task } | { type: 'taskRemoved'; name: string }
@@ -16,25 +17,33 @@ export interface RegistryOptions {
   clock?: Clock
   /** Where throwing listeners are reported. Default: `console`. */
   logger?: Logger
+  /**
+   * The features its tasks get (see `TaskPlugin`). `TaskRegistry` from the
+   * main entry defaults to the plugins that make levels act (visibility,
+   * `postTask` priorities, `exclusive`); `[]` is the lean kernel.
+   */
+  plugins?: readonly TaskPlugin[]
 }
 
 /**
  * A set of named tasks: look them up, count them, listen to them, start and
- * stop them together. Apps use {@link getDefaultRegistry}; tests make fresh ones.
+ * stop them together. This is the kernel's registry (no plugins unless
+ * given); the main entry's `TaskRegistry` is this with the default plugins.
  */
-export class TaskRegistry {
+export class KernelRegistry {
   /** The clock tasks created with this registry use by default. */
   readonly clock: Clock
+  /** The features its tasks get, in hook order. */
+  readonly plugins: readonly TaskPlugin[]
   readonly #logger: Logger
   readonly #tasks = new Map<string, Task>()
   /** Only for tasks whose observer slot another registry holds; the others report through {@link #observer}. */
   readonly #unsubscribes = new Map<string, () => void>()
-  /** Copy-on-write, so a notify iterates a stable list without copying it per event. */
-  #listeners: readonly ((event: RegistryEvent) => void)[] = []
+  readonly #emitter: Emitter<RegistryEvent>
   /** One for all tasks here: it sits in each task's observer slot instead of a subscription closure per task. */
   readonly #observer: { listening: boolean; notify(event: TaskEvent): void } = {
     listening: false,
-    notify: (event) => this.#notify(event),
+    notify: (event) => this.#emitter.emit(event),
   }
 
   constructor(options: RegistryOptions = {}) {
@@ -43,15 +52,24 @@ export class TaskRegistry {
     }
     if (options.clock !== undefined) assertClock(options.clock, 'registry')
     if (options.logger !== undefined) assertLogger(options.logger, 'registry')
+    if (options.plugins !== undefined && !Array.isArray(options.plugins)) {
+      throw new InvalidOptionError(`${prefix('registry')}plugins must be an array of plugins, got ${describeValue(options.plugins)}`)
+    }
     this.clock = options.clock ?? systemClock
     this.#logger = options.logger ?? consoleLogger
+    this.plugins = Object.freeze([...(options.plugins ?? [])])
+    this.#emitter = createEmitter(prefix('registry'), () => this.#logger, (size) => {
+      this.#observer.listening = size > 0
+    })
   }
 
   /** Adds a task. Throws {@link DuplicateTaskError} when the name is taken. */
   register(task: Task): Task {
-    if (!(task instanceof Task)) {
+    if (!isTask(task)) {
       throw new InvalidOptionError(`${prefix('registry')}register() needs a Task, got ${describeValue(task)}`)
     }
+    const options = taskOptions(task)
+    if (options.plugins === undefined) for (const plugin of this.plugins) plugin.validate?.(options)
     const existing = this.#tasks.get(task.name)
     if (existing === task) return task
     if (existing !== undefined) {
@@ -61,8 +79,8 @@ export class TaskRegistry {
     }
     this.#tasks.set(task.name, task)
     // A task in two registries: the first holds its observer slot, the second subscribes.
-    if (!attachObserver(task, this.#observer)) this.#unsubscribes.set(task.name, task.subscribe((event) => this.#notify(event)))
-    this.#notify({ type: 'taskAdded', task })
+    if (!attachObserver(task, this.#observer, this.plugins)) this.#unsubscribes.set(task.name, task.subscribe((event) => this.#emitter.emit(event)))
+    this.#emitter.emit({ type: 'taskAdded', task })
     return task
   }
 
@@ -78,7 +96,7 @@ export class TaskRegistry {
     // Nobody awaits this stop: a timeout of 0 keeps a hung run from leaving a
     // 5 s wake-up armed (and a process alive) after stopAll() resolved.
     void task.stop({ timeout: 0 })
-    this.#notify({ type: 'taskRemoved', name })
+    this.#emitter.emit({ type: 'taskRemoved', name })
     return task
   }
 
@@ -128,58 +146,48 @@ export class TaskRegistry {
     return summary
   }
 
-  /** Listens to every event of every task here; returns the unsubscribe function. */
-  subscribe(listener: (event: RegistryEvent) => void): () => void {
+  /** Listens to every event of every task here; returns the unsubscribe function. A throwing or rejecting listener is reported, and the others still run. */
+  subscribe(listener: (event: RegistryEvent) => unknown): () => void {
     if (typeof listener !== 'function') {
       throw new InvalidOptionError(`${prefix('registry')}subscribe() needs a function, got ${describeValue(listener)}`)
     }
-    if (!this.#listeners.includes(listener)) this.#listeners = this.#listeners.concat(listener)
-    this.#observer.listening = this.#listeners.length > 0
-    return () => {
-      this.#listeners = this.#listeners.filter((other) => other !== listener)
-      this.#observer.listening = this.#listeners.length > 0
-    }
+    return this.#emitter.subscribe(listener)
   }
 
-  /** Starts every task that is not running, critical first. */
+  /** Starts every task that is not running, critical first (one pass over the tasks). */
   startAll(): void {
-    for (const level of LEVELS) for (const task of this.byLevel(level)) task.start()
+    for (const tasks of this.#byRank()) for (const task of tasks) task.start()
   }
 
   /**
-   * Stops every task, from low to critical: each level is stopped and awaited
-   * before the next. Resolves true when every run in flight settled within
-   * `timeout` ms (per level).
+   * Stops every task, from low to critical. Waits end at once; only runs in
+   * flight are awaited, each level before the next. Resolves true when every
+   * run in flight settled within `timeout` ms (per level).
    */
   async stopAll(options: StopOptions = {}): Promise<boolean> {
     // Checked here too: with no task registered, no stop() would see a bad timeout.
     assertStopOptions(options, 'registry: stopAll()')
     let allSettled = true
-    for (const level of [...LEVELS].reverse()) {
-      const results = await Promise.all(this.byLevel(level).map((task) => task.stop(options)))
-      if (results.includes(false)) allSettled = false
+    const levels = this.#byRank()
+    for (let rank = levels.length - 1; rank >= 0; rank--) {
+      const waits: Promise<boolean>[] = []
+      for (const task of levels[rank] as Task[]) {
+        // A task with no run in flight stops synchronously: nothing to wait on.
+        const busy = task.runInFlight !== undefined
+        const stopped = task.stop(options)
+        if (busy) waits.push(stopped)
+      }
+      if (waits.length > 0 && (await Promise.all(waits)).includes(false)) allSettled = false
     }
     return allSettled
   }
 
-  /**
-   * Edge tick mode: runs the tasks due at `now` (from the platform, e.g.
-   * `controller.scheduledTime`) with last runs kept in `store`, critical
-   * first, within `budgetMs`. Tasks are not started; the platform calls in.
-   * See `docs/edge.md`.
-   */
-  tick(options: TickOptions): Promise<TickReport> {
-    return runDue(this, options)
-  }
-
-  #notify(event: RegistryEvent): void {
-    // The list is replaced, never changed in place: a listener may unsubscribe (or subscribe) while being called.
-    for (const listener of this.#listeners) {
-      try {
-        listener(event)
-      } catch (error) {
-        safeWarn(this.#logger, `${prefix('registry')}a ${event.type} listener threw`, error)
-      }
-    }
+  /** The tasks bucketed by level rank, in registration order within a level. */
+  #byRank(): Task[][] {
+    const buckets: Task[][] = LEVELS.map(() => [])
+    for (const task of this.#tasks.values()) (buckets[LEVELS.indexOf(task.level)] as Task[]).push(task)
+    return buckets
   }
 }
+
+Object.defineProperty(KernelRegistry.prototype, REGISTRY_BRAND, { value: true })

@@ -23,9 +23,12 @@ function stringify(value: unknown): string {
   }
 }
 
+/** Shared by every run that returns nothing: no outcome object per run. */
+const SUCCESS: Outcome = Object.freeze({ success: true, message: '', extra: Object.freeze({}) as Record<string, string> })
+
 /** Turns whatever a run returned into an outcome; unexpected shapes are recorded, not thrown. */
 export function outcomeOf(result: unknown): Outcome {
-  if (result === undefined || result === null) return { success: true, message: '', extra: {} }
+  if (result === undefined || result === null) return SUCCESS
   if (typeof result === 'string') return { success: true, message: result, extra: {} }
   if (typeof result !== 'object') return { success: true, message: `returned ${describeValue(result)}`, extra: {} }
   const { success, message, extra } = result as { success?: unknown; message?: unknown; extra?: unknown }
@@ -63,13 +66,4 @@ function readErrorInfo(error: unknown): NonNullable<RunSummary['error']> {
     return info
   }
   return { name: 'NonErrorThrown', message: `threw ${describeValue(error)}` }
-}
-
-/** True for `IrrecoverableError`, also from another copy of the package. */
-export function isIrrecoverable(error: unknown): boolean {
-  try {
-    return error instanceof Error && error.name === 'IrrecoverableError'
-  } catch {
-    return false
-  }
 }

@@ -1,33 +1,7 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
+import type { Schedule, ScheduleContext } from './types.ts'
 
-/** What a schedule is told when asked for the next run time. */
-export interface ScheduleContext {
-  /** Current epoch ms: the end of the previous run, or the first possible start. */
-  readonly now: number
-  /** The slot the previous scheduled run was due at; null before the first run. */
-  readonly previousDueAt: number | null
-  /** Runs so far since `start()`. */
-  readonly runCount: number
-  /** Failed runs in a row just before now. */
-  readonly consecutiveFailures: number
-  /** Report slots that were passed over (fixed-rate catch-up is never a burst). */
-  skip(count: number): void
-}
-
-/**
- * When a task runs next. Implement it to plug in your own policy.
- *
- * @example
- * const everyOtherSecond: Schedule = { interval: 2000, next: ({ now }) => now + 2000 }
- */
-export interface Schedule {
-  /** Epoch ms of the next run (never before `now` in effect), or null for "no more runs". */
-  next(context: ScheduleContext): number | null
-  /** The nominal period in ms when there is one (shown in status and devtools); null otherwise. */
-  readonly interval: number | null
-  /** A short human description, e.g. `every 1000 ms`. */
-  readonly description?: string
-}
+export type { Schedule, ScheduleContext } from './types.ts'
 
 /** Throws unless `ms` is a positive finite number; names what was received. */
 export function assertInterval(ms: unknown, where: string): asserts ms is number {

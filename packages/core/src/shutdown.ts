@@ -1,8 +1,9 @@
+import { isTaskRegistry } from './brand.ts'
 import { getDefaultRegistry } from './default-registry.ts'
 import { describeValue, InvalidOptionError, prefix, TimeoutError } from './errors.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
 import { detectShutdownHost, type DenoLike, type ProcessLike, type ShutdownHost, type WindowLike } from './platform.ts'
-import { TaskRegistry } from './registry.ts'
+import type { KernelRegistry as TaskRegistry } from './registry.ts'
 import { timerQueueFor } from './timer-queue.ts'
 
 /** What a flush hook receives. */
@@ -62,7 +63,7 @@ const DEFAULT_TIMEOUT = 5000
 const where = prefix('shutdown')
 
 function validate(registry: unknown, options: unknown): void {
-  if (registry !== undefined && !(registry instanceof TaskRegistry)) {
+  if (registry !== undefined && !isTaskRegistry(registry)) {
     throw new InvalidOptionError(`${where}registry must be a TaskRegistry or undefined, got ${describeValue(registry)}`)
   }
   if (options === null || typeof options !== 'object') throw new InvalidOptionError(`${where}options must be an object, got ${describeValue(options)}`)

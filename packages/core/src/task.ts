@@ -1,60 +1,22 @@
+import { TASK_BRAND } from './brand.ts'
 import { systemClock, type Clock } from './clock.ts'
-import { describeValue, InvalidOptionError, TaskStoppedError, taskPrefix, TimeoutError } from './errors.ts'
-import { TabLock } from './exclusive.ts'
-import { levelRank, type TaskLevel } from './levels.ts'
-import { consoleLogger, safeWarn, type Logger } from './logger.ts'
-import { RingBuffer } from './ring-buffer.ts'
-import { TaskRunContext } from './run-context.ts'
-import { errorInfo, isIrrecoverable, outcomeOf, type Outcome } from './run-result.ts'
-import type { RunnerRole } from './registry-source.ts'
-import { fixedDelay, sharedFixedDelay, type Schedule, type ScheduleContext } from './schedule.ts'
-import { timerQueueFor, type TimerQueue } from './timer-queue.ts'
-import { postRun, priorityForLevel, resolveScheduler } from './post-task.ts'
-import { defaultWhenHidden, HiddenPolicy, resolveVisibility, type VisibilitySource } from './visibility.ts'
-import type { TimerEntry } from './timer-heap.ts'
-import type { RunContext, RunFunction, RunSummary, TaskEvent, TaskOptions, TaskState, TaskStatus } from './types.ts'
+import { createEmitter, type Emitter } from './emitter.ts'
+import { describeValue, InvalidOptionError, TaskStoppedError, taskPrefix } from './errors.ts'
+import type { FinishedRunRecord } from './finished-run.ts'
+import type { TaskLevel } from './levels.ts'
+import { LoopMachine, type LoopEvent } from './loop.ts'
+import type { RunHistory } from './run-history.ts'
+import { configView, type TaskConfigView, type TaskUpdate } from './task-config.ts'
+import type { TimerQueue } from './timer-queue.ts'
+import type { FacetStatus, RunContext, RunnerStatus, RunSummary, Schedule, TaskEvent, TaskFacet, TaskOptions, TaskPlugin, TaskState, TaskStatus } from './types.ts'
 import { validateTaskOptions, validateUpdate } from './validate.ts'
 
-/** Where the loop is; the public `state` is derived from it and the run in flight. */
-type LoopState = 'idle' | 'live' | 'paused' | 'stopped' | 'completed' | 'failed'
-
-/** Options `task.update()` accepts. */
-export type TaskUpdate = Partial<Pick<TaskOptions, 'interval' | 'schedule' | 'level' | 'timeout' | 'maxRuns' | 'until' | 'historySize' | 'run' | 'onError'>>
-
-/** A task's configuration in plain values (what devtools show). */
-export interface TaskConfigView {
-  /** Human description of the schedule, e.g. `every 1000 ms (fixed delay)`. */
-  schedule: string
-  interval: number | null
-  initialDelay: number
-  timeout: number | null
-  maxRuns: number | null
-  until: number | null
-  historySize: number
-  keepAlive: boolean
-}
+export type { TaskConfigView, TaskUpdate } from './task-config.ts'
 
 /** Options of `stop()`. */
 export interface StopOptions {
   /** Ms to wait for a run in flight to settle. Default 5000. */
   timeout?: number
-}
-
-/** A task's options after validation, as `Task` keeps them. */
-interface Config {
-  schedule: Schedule
-  level: TaskLevel
-  timeout: number | undefined
-  maxRuns: number | undefined
-  until: number | undefined
-  keepAlive: boolean
-  onError: TaskOptions['onError']
-  logger: Logger
-  whenHidden: TaskOptions['whenHidden']
-  postTaskPriority: TaskOptions['postTaskPriority']
-  scheduler: TaskOptions['scheduler']
-  visibility: VisibilitySource | null | undefined
-  historySize: number
 }
 
 /**
@@ -67,70 +29,16 @@ export interface TaskObserver {
   notify(event: TaskEvent): void
 }
 
-interface Run {
-  readonly index: number
-  readonly trigger: RunSummary['trigger']
-  readonly scheduledAt: number
-  readonly startedAt: number
-  controller: AbortController | undefined
-  timeoutEntry: TimerEntry | undefined
-  /** Set when the run was told to stop (stop() or timeout); a signal made later starts aborted. */
-  abortReason: Error | undefined
-  /** Started while the loop was not live (a manual run of an idle or ended task). */
-  readonly outsideLoop: boolean
-  /** The summary was written early (timed out); the settle only frees the loop. */
-  recorded: boolean
-}
-
-/** How long a run may go past its expected end before the task counts as stalled, without a timeout. */
-const STALL_INTERVALS = 3
 const DEFAULT_STOP_TIMEOUT = 5000
-/** Shared by every task without listeners (subscribe replaces it, copy-on-write). */
-const NO_LISTENERS: readonly ((event: TaskEvent) => void)[] = Object.freeze([])
 const NO_HISTORY: readonly RunSummary[] = Object.freeze([])
 
-/*
- * Slots a schedule's skip() adds to while its next() runs. One function for
- * every task instead of a closure per run; saved and restored around each
- * call, so a next() that reaches another task's schedule counts correctly.
- */
-let pendingSkips = 0
-const skip = (count: number): void => {
-  pendingSkips += count
-}
-
-/** Configs shared between tasks, by schedule, then by their primitive options. */
-const sharedConfigs = new WeakMap<Schedule, Map<string, Config>>()
-/** Per schedule: enough for the level × option mixes of an app, bounded for tasks with unique `until`s. */
-const MAX_SHARED_CONFIGS = 64
-
-/**
- * Tasks with the same options share one config object: at 100,000 tasks a
- * config each was ~130 B per task. A config is never changed in place
- * (`update()` replaces it), so sharing is safe. Configs holding functions or
- * objects of their own (onError, a logger, a scheduler, a visibility source)
- * are not shared.
- */
-function shareConfig(config: Config): Config {
-  if (config.onError !== undefined || config.logger !== consoleLogger || config.scheduler !== undefined || config.visibility !== undefined) return config
-  const key = `${config.level}|${config.timeout}|${config.maxRuns}|${config.until}|${config.keepAlive}|${config.whenHidden}|${config.postTaskPriority}|${config.historySize}`
-  let byKey = sharedConfigs.get(config.schedule)
-  if (byKey === undefined) {
-    byKey = new Map()
-    sharedConfigs.set(config.schedule, byKey)
-  }
-  const found = byKey.get(key)
-  if (found !== undefined) return found
-  if (byKey.size < MAX_SHARED_CONFIGS) byKey.set(key, config)
-  return config
-}
-
-let observe: (task: Task, observer: TaskObserver) => boolean
+let observe: (task: Task, observer: TaskObserver, plugins: readonly TaskPlugin[]) => boolean
 let unobserve: (task: Task, observer: TaskObserver) => boolean
+let optionsOf: (task: Task) => Readonly<TaskOptions>
 
-/** Puts `observer` in the task's observer slot; false when another registry holds it. */
-export function attachObserver(task: Task, observer: TaskObserver): boolean {
-  return observe(task, observer)
+/** Puts `observer` (a registry) in the task's observer slot and gives it the registry's plugins; false when another registry holds it. */
+export function attachObserver(task: Task, observer: TaskObserver, plugins: readonly TaskPlugin[]): boolean {
+  return observe(task, observer, plugins)
 }
 
 /** Empties the task's observer slot if `observer` holds it; returns whether it did. */
@@ -138,89 +46,45 @@ export function detachObserver(task: Task, observer: TaskObserver): boolean {
   return unobserve(task, observer)
 }
 
+/** The options a task was created with (for plugin validation at register). */
+export function taskOptions(task: Task): Readonly<TaskOptions> {
+  return optionsOf(task)
+}
+
 /**
  * One named periodic loop. Runs never overlap; the default schedule is fixed
  * delay (the next run starts `interval` after the previous one ended).
  *
- * Make one with {@link createTask}, or subclass {@link PeriodicTask}.
+ * The loop itself — its one state record and the one transition function
+ * every change goes through — is {@link LoopMachine}; this class is the
+ * public face: validation, events, status.
+ *
+ * Make one with `createTask`, or subclass `PeriodicTask`.
  */
 export class Task {
   /** Unique within its registry. */
   readonly name: string
-  readonly #queue: TimerQueue
-  /**
-   * Copy-on-write: subscribe/unsubscribe replace the array, so an emit iterates
-   * a stable list without copying it on every event (4 events per run).
-   */
-  #listeners: readonly ((event: TaskEvent) => void)[] = NO_LISTENERS
+  readonly #loop: LoopMachine
+  readonly #options: Readonly<TaskOptions>
+  #emitter: Emitter<TaskEvent> | undefined
   /** The registry this task is in (see {@link TaskObserver}). */
   #observer: TaskObserver | undefined
-  /** Shared with tasks of the same options (see {@link shareConfig}); replaced, never changed in place. */
-  #config: Config
-  /** Ms from start() to the first run: per task (often staggered), so kept out of the shared config. */
-  #initialDelay: number
-  #runFunction: RunFunction | undefined
-  /** Made at the first run: an idle task keeps no buffer. */
-  #history: RingBuffer<RunSummary> | undefined
-  /** Only for `exclusive: 'tabs'`: whether this context holds the run. */
-  readonly #tabLock: TabLock | undefined
-  /** whenHidden: holds or slows runs while the page is hidden; made at a start that finds a visibility source. */
-  #hidden: HiddenPolicy | undefined
-  /** The scheduled run posted to `scheduler.postTask` and not started yet; cleared to drop it. */
-  #posted: object | undefined
-
-  #loop: LoopState = 'idle'
-  #state: TaskState = 'idle'
-  #stopReason: string | undefined
-  /** This task's one timer entry, re-armed for every wait (pending or not: see {@link TimerQueue.isPending}). */
-  #timer: TimerEntry | undefined
-  /** A next run is set: it is due at the timer entry's deadline (one number, not a copy per run). */
-  #hasNext = false
-  #previousDueAt: number | null = null
-  #queued: RunSummary['trigger'] | undefined
-  #run: Run | undefined
-  #settleWaiters: (() => void)[] | undefined
-
-  #runIndex = 0
-  #runsSinceStart = 0
-  #totalRuns = 0
-  #failedRuns = 0
-  #skippedRuns = 0
-  #consecutiveFailures = 0
-  #lastSummary: RunSummary | null = null
 
   constructor(options: TaskOptions) {
-    const clock = options?.clock ?? options?.registry?.clock ?? systemClock
-    validateTaskOptions(options as unknown as Record<string, unknown>, clock.now(), new.target === Task)
+    const clock: Clock = options?.clock ?? options?.registry?.clock ?? systemClock
+    validateTaskOptions(options as unknown as Record<string, unknown>, clock.wallNow(), new.target === Task)
+    for (const plugin of options.plugins ?? options.registry?.plugins ?? []) plugin.validate?.(options)
     this.name = options.name
-    this.#queue = timerQueueFor(clock)
-    this.#runFunction = options.run
-    this.#initialDelay = options.initialDelay ?? 0
-    this.#config = shareConfig({
-      schedule: options.schedule ?? sharedFixedDelay(options.interval as number),
-      level: options.level ?? 'medium',
-      timeout: options.timeout,
-      maxRuns: options.maxRuns,
-      until: options.until,
-      keepAlive: options.keepAlive ?? true,
-      onError: options.onError,
-      logger: options.logger ?? consoleLogger,
-      whenHidden: options.whenHidden,
-      postTaskPriority: options.postTaskPriority,
-      scheduler: options.scheduler,
-      visibility: options.visibility,
-      historySize: options.historySize ?? 50,
-    })
-    this.#tabLock =
-      options.exclusive === 'tabs'
-        ? new TabLock(options.name, options.locks, this.#config.logger, () => this.#emitState())
-        : undefined
+    this.#options = options
+    this.#loop = new LoopMachine(this, options, clock, options.plugins ?? options.registry?.plugins ?? [], (ctx) => this.execute(ctx))
   }
 
   static {
-    observe = (task, observer) => {
+    observe = (task, observer, plugins) => {
       if (task.#observer !== undefined && task.#observer !== observer) return false
       task.#observer = observer
+      // A task's own `plugins` option wins over its registry's.
+      if (task.#options.plugins === undefined) task.#loop.plugins = plugins
       return true
     }
     unobserve = (task, observer) => {
@@ -228,67 +92,63 @@ export class Task {
       task.#observer = undefined
       return true
     }
-  }
-
-  /** For `exclusive: 'tabs'` tasks: `'this'` context runs it, an `'other'` one does, or `'local-only'` (no Web Locks). */
-  get runnerRole(): RunnerRole | undefined {
-    return this.#tabLock?.role
+    optionsOf = (task) => task.#options
   }
 
   /** The task's importance level. */
   get level(): TaskLevel {
-    return this.#config.level
+    return this.#loop.config.level
   }
 
   /** The clock every wait of this task goes through. */
   get clock(): Clock {
-    return this.#queue.clock
+    return this.#loop.queue.clock
   }
 
   /** The schedule deciding when the next run is due. */
   get schedule(): Schedule {
-    return this.#config.schedule
+    return this.#loop.config.schedule
   }
 
   /** Per-run time limit in ms, if any. */
   get timeout(): number | undefined {
-    return this.#config.timeout
+    return this.#loop.config.timeout
   }
 
   /** The task's configuration as shown by devtools. */
   get config(): TaskConfigView {
-    const { schedule, timeout, maxRuns, until, keepAlive } = this.#config
-    const initialDelay = this.#initialDelay
-    return {
-      schedule: schedule.description ?? (schedule.interval === null ? 'custom schedule' : `every ${schedule.interval} ms`),
-      interval: schedule.interval,
-      initialDelay,
-      timeout: timeout ?? null,
-      maxRuns: maxRuns ?? null,
-      until: until ?? null,
-      historySize: this.#config.historySize,
-      keepAlive,
-    }
+    return configView(this.#loop.config, this.#options.initialDelay ?? 0)
+  }
+
+  /** What this task stands for, when it is a queue's worker or a cache's refresher (see {@link TaskFacet}). */
+  get facet(): TaskFacet | undefined {
+    return this.#options.facet
   }
 
   /** The last `historySize` run summaries, oldest first. */
   get history(): readonly RunSummary[] {
-    return this.#history === undefined ? NO_HISTORY : this.#history.toArray()
+    const history: RunHistory | undefined = this.#loop.history
+    return history === undefined ? NO_HISTORY : history.toArray()
+  }
+
+  /** For `exclusive` tasks: whether this context runs it (`'this'`), another does, or it waits (`'standby'`). */
+  get runnerRole(): RunnerStatus['role'] | undefined {
+    return this.#loop.runner()?.role
   }
 
   /** The loop is live: scheduled, running or paused. */
   get isRunning(): boolean {
-    return this.#loop === 'live' || this.#loop === 'paused'
+    return this.#loop.live
   }
 
   /** Live and not stalled: no run is far past its expected end. */
   get isActive(): boolean {
-    return this.isRunning && !this.#isStalled()
+    return this.#loop.live && !this.#loop.stalled()
   }
 
   /** The current state. */
   get state(): TaskState {
-    return this.#state
+    return this.#loop.state
   }
 
   /**
@@ -296,16 +156,7 @@ export class Task {
    * schedule's first slot). Returns false when the loop is already live.
    */
   start(): boolean {
-    if (this.isRunning) return false
-    this.#loop = 'live'
-    this.#tabLock?.acquire()
-    this.#attachVisibility()
-    this.#stopReason = undefined
-    this.#runsSinceStart = 0
-    this.#previousDueAt = null
-    this.#scheduleNext(this.#now() + this.#initialDelay)
-    this.#update()
-    return true
+    return this.#loop.transition('start')
   }
 
   /**
@@ -322,56 +173,32 @@ export class Task {
     if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
       return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}stop() timeout must be a non-negative number of ms, got ${describeValue(timeout)}`))
     }
-    if (this.isRunning) this.#endLoop('stopped', 'stopped by stop()')
-    this.#queued = undefined
-    const run = this.#run
-    if (run === undefined) return Promise.resolve(true)
-    this.#abortRun(run, new TaskStoppedError(`${taskPrefix(this.name)}stopped`))
-    return new Promise<boolean>((resolve) => {
-      const entry = this.#queue.schedule(this.#now() + timeout, () => {
-        this.#abandon(run, timeout)
-        resolve(false)
-      })
-      ;(this.#settleWaiters ??= []).push(() => {
-        this.#queue.cancel(entry)
-        resolve(true)
-      })
-    })
+    this.#loop.transition('stop')
+    return this.#loop.settled(timeout, new TaskStoppedError(`${taskPrefix(this.name)}stopped`))
   }
 
   /** Holds the schedule. A run in flight finishes; no scheduled run starts until `resume()`. */
   pause(): void {
-    if (this.#loop !== 'live') return
-    this.#loop = 'paused'
-    this.#cancelTimer()
-    this.#update()
+    this.#loop.transition('pause')
   }
 
-  /** Continues a paused schedule; a run that fell due while paused starts at once. */
+  /**
+   * Continues a paused schedule. The due time the schedule was at is kept:
+   * before it, the loop waits for it; after it, one run starts at once (not
+   * one per missed interval).
+   */
   resume(): void {
-    if (this.#loop !== 'paused') return
-    this.#loop = 'live'
-    if (this.#run === undefined) {
-      const next = this.#nextRunAt()
-      if (next === null) this.#scheduleNext(this.#now())
-      else this.#arm(Math.max(next, this.#now()))
-    }
-    this.#update()
+    this.#loop.transition('resume')
   }
 
   /**
    * Runs now, interrupting the wait. While a run is in flight, calls coalesce
-   * into one extra run right after it. Works on a stopped or idle task too
-   * (one run, no schedule).
+   * into one extra run right after it, started from a fresh turn of the event
+   * loop (a run that triggers itself never grows the stack). Works on a
+   * stopped or idle task too (one run, no schedule).
    */
   trigger(): void {
-    if (this.#run !== undefined) {
-      this.#queued = 'manual'
-      return
-    }
-    this.#cancelTimer()
-    if (this.#loop === 'live') this.#hasNext = false
-    this.#startRun('manual', this.#now())
+    this.#loop.transition('trigger')
   }
 
   /**
@@ -379,447 +206,115 @@ export class Task {
    * history, events, timeout), and resolves with its summary: when it settles,
    * or when its `timeout` records it as failed. Tick mode uses it. Rejects
    * with `InvalidOptionError` while another run is in flight.
+   *
+   * @param options.scheduledAt epoch ms the run counts as due at (default now)
    */
   runOnce(options: { scheduledAt?: number; trigger?: RunSummary['trigger'] } = {}): Promise<RunSummary> {
-    if (this.#run !== undefined) {
-      return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}runOnce() called while run ${this.#run.index} is in flight`))
+    const busy = this.#loop.runInFlight
+    if (busy !== undefined) {
+      return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}runOnce() called while run ${busy} is in flight`))
     }
-    const index = this.#runIndex
-    return new Promise<RunSummary>((resolve) => {
-      const unsubscribe = this.subscribe((event) => {
-        if (event.type !== 'runFinished' || event.summary.runIndex !== index) return
-        unsubscribe()
-        resolve(event.summary)
-      })
-      this.#startRun(options.trigger ?? 'manual', options.scheduledAt ?? this.#now())
-    })
+    return this.#loop.runOnce(options.trigger ?? 'manual', options.scheduledAt)
   }
 
   /** Forgets the run history (stats stay). */
   clearHistory(): void {
-    this.#history?.clear()
-    this.#emitState()
+    this.#loop.history?.clear()
+    this.emitStateChanged()
   }
 
   /**
    * Changes options of a created task. Everything is validated first: on a
-   * bad value it throws and keeps its previous configuration. A new interval
-   * or schedule applies from the next wait.
+   * bad value it throws and keeps its previous configuration. A new schedule
+   * re-plans the current wait from the end of the previous run (before the
+   * first run, the `initialDelay` wait is kept); `maxRuns` at or below the
+   * runs done, or an `until` before the planned run, ends the loop
+   * `completed` at once. Changes during a run apply from the next wait.
    */
   update(changes: TaskUpdate): void {
-    validateUpdate(this.name, changes as Record<string, unknown>, this.#now())
-    const next: Config = { ...this.#config }
-    // A fresh schedule (not a shared one): a new interval always re-arms, even an equal one.
-    if (changes.interval !== undefined) next.schedule = fixedDelay(changes.interval)
-    if (changes.schedule !== undefined) next.schedule = changes.schedule
-    if (changes.level !== undefined) next.level = changes.level
-    if ('timeout' in changes) next.timeout = changes.timeout
-    if ('maxRuns' in changes) next.maxRuns = changes.maxRuns
-    if ('until' in changes) next.until = changes.until
-    if (changes.onError !== undefined) next.onError = changes.onError
-    if (changes.run !== undefined) this.#runFunction = changes.run
-    if (changes.historySize !== undefined) {
-      next.historySize = changes.historySize
-      this.#history?.resize(changes.historySize)
-    }
-    const rescheduled = next.schedule !== this.#config.schedule
-    this.#config = next
-    if (rescheduled && this.#loop === 'live' && this.#waiting()) {
-      this.#cancelTimer()
-      this.#scheduleNext(this.#now())
-    }
-    this.#emitState()
+    validateUpdate(this.name, changes as Record<string, unknown>, this.clock.wallNow())
+    this.#loop.transition('configChanged', changes)
+    this.emitStateChanged()
   }
 
   /** A snapshot of the task: state, counts, last summary, next run. */
   status(): TaskStatus {
+    const loop = this.#loop
+    const stats = loop.stats
     const status: TaskStatus = {
       name: this.name,
-      level: this.#config.level,
-      interval: this.#config.schedule.interval,
-      state: this.#state,
-      isRunning: this.isRunning,
+      level: loop.config.level,
+      interval: loop.config.schedule.interval,
+      state: loop.state,
+      isRunning: loop.live,
       isActive: this.isActive,
-      totalRuns: this.#totalRuns,
-      failedRuns: this.#failedRuns,
-      successRate: this.#totalRuns === 0 ? null : (this.#totalRuns - this.#failedRuns) / this.#totalRuns,
-      skippedRuns: this.#skippedRuns,
-      lastSummary: this.#lastSummary,
-      nextRunAt: this.#nextRunAt(),
+      totalRuns: stats.totalRuns,
+      failedRuns: stats.failedRuns,
+      successRate: stats.totalRuns === 0 ? null : (stats.totalRuns - stats.failedRuns) / stats.totalRuns,
+      skippedRuns: stats.skippedRuns,
+      lastSummary: loop.lastSummary(),
+      nextRunAt: loop.nextRunAt(),
     }
-    if (this.#stopReason !== undefined) status.stopReason = this.#stopReason
+    if (loop.stopReason !== undefined) status.stopReason = loop.stopReason
+    const runner = loop.runner()
+    if (runner !== undefined) status.runner = runner
+    const facet = this.#facetStatus()
+    if (facet !== undefined) status.facet = facet
     return status
   }
 
-  /** Listens to this task's events; returns the unsubscribe function. */
-  subscribe(listener: (event: TaskEvent) => void): () => void {
-    if (!this.#listeners.includes(listener)) this.#listeners = this.#listeners.concat(listener)
-    return () => {
-      this.#listeners = this.#listeners.filter((other) => other !== listener)
+  /** Listens to this task's events; returns the unsubscribe function. A throwing or rejecting listener is reported, and the others still run. */
+  subscribe(listener: (event: TaskEvent) => unknown): () => void {
+    if (typeof listener !== 'function') {
+      throw new InvalidOptionError(`${taskPrefix(this.name)}subscribe() needs a function, got ${describeValue(listener)}`)
     }
+    this.#emitter ??= createEmitter(taskPrefix(this.name), () => this.#loop.config.logger)
+    return this.#emitter.subscribe(listener)
   }
 
   /** The work of one run. Subclasses override it (see `PeriodicTask`); by default it calls `options.run`. */
-  protected execute(ctx: RunContext): ReturnType<RunFunction> {
-    return (this.#runFunction as RunFunction)(ctx)
+  protected execute(ctx: RunContext): unknown {
+    return (this.#loop.runFunction as (ctx: RunContext) => unknown)(ctx)
   }
 
-  #isStalled(): boolean {
-    const run = this.#run
-    if (run === undefined) return false
-    const allowed = this.#config.timeout ?? STALL_INTERVALS * (this.#config.schedule.interval ?? 60_000)
-    return run.recorded || this.#now() - run.startedAt > allowed
+  /** The index of the run in flight, if any. */
+  get runInFlight(): number | undefined {
+    return this.#loop.runInFlight
   }
 
-  /** The one place the public state changes; it emits `stateChanged`. */
-  #update(): void {
-    let next: TaskState
-    const run = this.#run
-    if (run !== undefined && (this.#loop === 'live' || (run.outsideLoop && this.#loop !== 'paused'))) next = 'running'
-    else if (this.#loop === 'live') next = 'scheduled'
-    else next = this.#loop
-    if (next === this.#state) return
-    this.#state = next
-    this.#emitState()
+  /** @internal Whether anyone hears events: without listeners no event object is built. */
+  get heard(): boolean {
+    return (this.#emitter !== undefined && this.#emitter.size > 0) || this.#observer?.listening === true
   }
 
-  #now(): number {
-    return this.#queue.clock.now()
-  }
-
-  /** Whether anyone hears events: without listeners no event object is built (4 per run). */
-  #heard(): boolean {
-    return this.#listeners.length > 0 || this.#observer?.listening === true
-  }
-
-  #emitState(): void {
-    if (this.#heard()) this.#emit({ type: 'stateChanged', name: this.name, state: this.#state })
-  }
-
-  #emit(event: TaskEvent): void {
+  /** @internal Sends an event to the registry, then to this task's listeners. */
+  emit(event: LoopEvent): void {
+    const full: TaskEvent =
+      event.type === 'runFinished'
+        ? { type: 'runFinished', name: this.name, summary: (event.run as FinishedRunRecord).summary() }
+        : event.type === 'runStarted'
+          ? { type: 'runStarted', name: this.name, runIndex: event.runIndex }
+          : { type: 'stateChanged', name: this.name, state: this.#loop.state }
     const observer = this.#observer
-    // The registry hears first, as it did when it was the first subscriber.
-    if (observer !== undefined && observer.listening) observer.notify(event)
-    for (const listener of this.#listeners) {
-      try {
-        listener(event)
-      } catch (error) {
-        safeWarn(this.#config.logger, `${taskPrefix(this.name)}a ${event.type} listener threw`, error)
-      }
-    }
+    if (observer !== undefined && observer.listening) observer.notify(full)
+    this.#emitter?.emit(full)
   }
 
-  #endLoop(loop: 'stopped' | 'completed' | 'failed', reason: string): void {
-    this.#loop = loop
-    this.#tabLock?.release()
-    this.#hidden?.detach()
-    this.#stopReason = reason
-    this.#cancelTimer()
-    this.#hasNext = false
-    this.#update()
+  /** @internal Emits `stateChanged` (status fields changed) when anyone listens. */
+  emitStateChanged(): void {
+    if (this.heard) this.emit({ type: 'stateChanged', runIndex: -1, run: undefined })
   }
 
-  #cancelTimer(): void {
-    this.#posted = undefined
-    if (this.#timer !== undefined) this.#queue.cancel(this.#timer)
-  }
-
-  /** A wait is armed. */
-  #waiting(): boolean {
-    return this.#timer !== undefined && this.#queue.isPending(this.#timer)
-  }
-
-  /** Follows the page's visibility while live, where there is a source to follow. */
-  #attachVisibility(): void {
-    const source = resolveVisibility(this.#config.visibility)
-    if (source === undefined) {
-      this.#hidden?.detach()
-      return
-    }
-    this.#hidden ??= new HiddenPolicy(
-      () => this.#config.whenHidden ?? defaultWhenHidden(this.#config.level),
-      (held, unstretched) => this.#onVisible(held, unstretched),
-    )
-    this.#hidden.attach(source)
-  }
-
-  /**
-   * Asks the schedule for the next slot from `now` and arms it, or completes the loop.
-   * A single-runner task skipping a slot passes `runCount` ≥ 1: for the schedule, a slot went by.
-   */
-  #scheduleNext(now: number, runCount = this.#runsSinceStart): void {
-    const { schedule, until } = this.#config
-    if (this.#endIfMaxRuns()) return
-    const outerSkips = pendingSkips
-    pendingSkips = 0
-    let skipped = 0
-    let due: number | null
+  #facetStatus(): FacetStatus | undefined {
+    const facet = this.#options.facet
+    if (facet === undefined) return undefined
     try {
-      const context: ScheduleContext = { now, previousDueAt: this.#previousDueAt, runCount, consecutiveFailures: this.#consecutiveFailures, skip }
-      due = schedule.next(context)
-    } catch (error) {
-      // A custom schedule that throws cannot say when to run: end the loop
-      // visibly instead of throwing out of a timer or promise callback.
-      const { name, message } = errorInfo(error)
-      safeWarn(this.#config.logger, `${taskPrefix(this.name)}schedule.next() threw`, error)
-      this.#endLoop('failed', `schedule.next() threw ${name}: ${message}`)
-      return
-    } finally {
-      skipped = pendingSkips
-      pendingSkips = outerSkips
+      return facet.status()
+    } catch {
+      // A facet that cannot report leaves the task's own status intact.
+      return undefined
     }
-    this.#skippedRuns += skipped
-    if (due === null || !Number.isFinite(due)) {
-      this.#endLoop('completed', 'completed: the schedule has no further runs')
-      return
-    }
-    if (until !== undefined && due > until) {
-      this.#endLoop('completed', `completed: next run would be after until (${until})`)
-      return
-    }
-    // While hidden, a slowed task waits longer (never past `until`).
-    const stretched = this.#hidden === undefined ? Math.max(due, now) : this.#hidden.stretch(now, Math.max(due, now))
-    this.#arm(until === undefined ? stretched : Math.min(stretched, until))
-  }
-
-  /** Ends the loop as completed once `maxRuns` runs happened since start(); returns whether it did. */
-  #endIfMaxRuns(): boolean {
-    const { maxRuns } = this.#config
-    if (maxRuns === undefined || this.#runsSinceStart < maxRuns) return false
-    this.#endLoop('completed', `completed: maxRuns (${maxRuns}) reached`)
-    return true
-  }
-
-  #arm(due: number): void {
-    this.#posted = undefined
-    const rank = levelRank(this.#config.level)
-    if (this.#timer === undefined) this.#timer = this.#queue.schedule(due, this.#onDue, { rank, keepAlive: this.#config.keepAlive }, this)
-    else this.#queue.reschedule(this.#timer, due, rank)
-    this.#hasNext = true
-  }
-
-  /** Epoch ms of the next run, or null. A paused task keeps it: its cancelled entry keeps the deadline. */
-  #nextRunAt(): number | null {
-    return this.#hasNext && this.#timer !== undefined ? this.#timer.deadline : null
-  }
-
-  /** The wait ended (called by the timer queue with `this` set: one method for all tasks, no closure each). */
-  #onDue(): void {
-    const due = this.#nextRunAt() ?? this.#now()
-    if (this.#tabLock?.mayRun === false) {
-      // Another context runs this task: keep the rhythm, so taking over waits at most one slot.
-      this.#previousDueAt = due
-      this.#scheduleNext(this.#now(), Math.max(1, this.#runsSinceStart))
-      return
-    }
-    // A paused-while-hidden task keeps this run for when the page is visible again.
-    if (this.#hidden?.hold(due) === true) return
-    if (this.#run !== undefined) {
-      this.#queued ??= 'schedule'
-      return
-    }
-    this.#runDue(due)
-  }
-
-  /** Starts a scheduled run, through `scheduler.postTask` with the level's priority where there is one. */
-  #runDue(due: number): void {
-    const scheduler = resolveScheduler(this.#config.scheduler, this.#queue.clock.virtual !== true)
-    if (scheduler === undefined) {
-      this.#startRun('schedule', due)
-      return
-    }
-    const token = {}
-    this.#posted = token
-    const priority = this.#config.postTaskPriority ?? priorityForLevel(this.#config.level)
-    postRun(
-      scheduler,
-      priority,
-      () => {
-        // Dropped when stopped, paused, triggered or re-armed in between.
-        if (this.#posted !== token) return
-        this.#posted = undefined
-        if (this.#loop !== 'live') return
-        if (this.#run !== undefined) this.#queued ??= 'schedule'
-        else this.#startRun('schedule', due)
-      },
-      this.#config.logger,
-      `task "${this.name}"`,
-    )
-  }
-
-  /** The page became visible: run what was held, or bring a slowed wait back to its real deadline. */
-  #onVisible(held: number | undefined, unstretched: number | undefined): void {
-    if (this.#loop !== 'live' || this.#run !== undefined) return
-    if (held !== undefined) this.#runDue(held)
-    else if (unstretched !== undefined && this.#waiting()) this.#arm(Math.max(unstretched, this.#now()))
-  }
-
-  #startRun(trigger: RunSummary['trigger'], scheduledAt: number): void {
-    const startedAt = this.#now()
-    this.#hidden?.clear()
-    if (trigger === 'schedule') {
-      this.#previousDueAt = scheduledAt
-      this.#hasNext = false
-    }
-    const run: Run = {
-      index: this.#runIndex++,
-      trigger,
-      scheduledAt,
-      startedAt,
-      controller: undefined,
-      timeoutEntry: undefined,
-      abortReason: undefined,
-      outsideLoop: !this.isRunning,
-      recorded: false,
-    }
-    this.#run = run
-    this.#runsSinceStart++
-    this.#update()
-    if (this.#heard()) this.#emit({ type: 'runStarted', name: this.name, runIndex: run.index })
-    const ctx = this.#contextFor(run)
-    let result: unknown
-    try {
-      result = this.execute(ctx)
-    } catch (error) {
-      this.#settle(run, undefined, error, true)
-      return
-    }
-    // A malformed thenable (a throwing `then` getter, a `then()` that throws)
-    // is a failed run, never an exception out of the timer callback.
-    let then: unknown
-    try {
-      then = result !== null && typeof result === 'object' ? (result as { then?: unknown }).then : undefined
-    } catch (error) {
-      this.#settle(run, undefined, error, true)
-      return
-    }
-    if (typeof then === 'function') {
-      const timeout = this.#config.timeout
-      if (timeout !== undefined) run.timeoutEntry = this.#queue.schedule(startedAt + timeout, () => this.#onTimeout(run, timeout))
-      try {
-        ;(then as PromiseLike<unknown>['then']).call(
-          result,
-          (value) => this.#settle(run, value, undefined, false),
-          (error: unknown) => this.#settle(run, undefined, error, true),
-        )
-      } catch (error) {
-        this.#settle(run, undefined, error, true)
-      }
-      return
-    }
-    this.#settle(run, result, undefined, false)
-  }
-
-  #contextFor(run: Run): RunContext {
-    return new TaskRunContext(run, this.name, run.index, run.scheduledAt, this.#consecutiveFailures + 1)
-  }
-
-  /**
-   * stop() gave up on a run that ignores its signal. Its own `timeout` timer
-   * would otherwise stay armed after stop()/stopAll() resolved (keeping a
-   * process alive for up to `timeout` ms): record the run as failed now instead.
-   */
-  #abandon(run: Run, stopTimeout: number): void {
-    if (this.#run !== run || run.timeoutEntry === undefined) return
-    this.#queue.cancel(run.timeoutEntry)
-    run.timeoutEntry = undefined
-    const message = `still running ${stopTimeout} ms after stop(); abandoned`
-    this.#record(run, { success: false, message, extra: {} }, new TimeoutError(`${taskPrefix(this.name)}${message}`), this.#now() - run.startedAt)
-    run.recorded = true
-  }
-
-  #onTimeout(run: Run, timeout: number): void {
-    run.timeoutEntry = undefined
-    const error = new TimeoutError(`${taskPrefix(this.name)}timed out after ${timeout} ms`)
-    this.#abortRun(run, error)
-    this.#record(run, { success: false, message: `timed out after ${timeout} ms`, extra: {} }, error, timeout)
-    run.recorded = true
-  }
-
-  #abortRun(run: Run, reason: Error): void {
-    if (run.abortReason !== undefined) return
-    run.abortReason = reason
-    run.controller?.abort(reason)
-  }
-
-  #settle(run: Run, value: unknown, error: unknown, threw: boolean): void {
-    if (this.#run !== run) return
-    if (run.timeoutEntry !== undefined) this.#queue.cancel(run.timeoutEntry)
-    if (!run.recorded) {
-      let failed = threw
-      let failure = error
-      let outcome: Outcome | undefined
-      if (!threw) {
-        try {
-          outcome = outcomeOf(value)
-        } catch (thrown) {
-          // A result whose getters throw: record the throw, never leave the run in flight.
-          failed = true
-          failure = thrown
-        }
-      }
-      outcome ??= { success: false, message: errorInfo(failure).message, extra: {} }
-      this.#record(run, outcome, failed ? failure : undefined, this.#now() - run.startedAt, failed)
-    }
-    this.#run = undefined
-    const waiters = this.#settleWaiters
-    if (waiters !== undefined) {
-      this.#settleWaiters = undefined
-      for (const resolve of waiters) resolve()
-    }
-    this.#afterRun()
-  }
-
-  #record(run: Run, outcome: Outcome, error: unknown, durationMs: number, threw = error !== undefined): void {
-    const summary: RunSummary = {
-      timestamp: run.startedAt,
-      durationMs,
-      success: outcome.success,
-      message: outcome.message,
-      extra: outcome.extra,
-      runIndex: run.index,
-      lateMs: Math.max(0, run.startedAt - run.scheduledAt),
-      trigger: run.trigger,
-    }
-    // `threw`, not `error !== undefined`: a run may reject with undefined.
-    if (threw) summary.error = errorInfo(error)
-    this.#totalRuns++
-    if (summary.success) this.#consecutiveFailures = 0
-    else {
-      this.#failedRuns++
-      this.#consecutiveFailures++
-    }
-    this.#lastSummary = summary
-    ;(this.#history ??= new RingBuffer(this.#config.historySize)).push(summary)
-    if (this.#heard()) this.#emit({ type: 'runFinished', name: this.name, summary })
-    if (!summary.success) this.#reportFailure(error ?? new Error(summary.message || 'run reported failure'), summary)
-    if (isIrrecoverable(error) && this.#loop !== 'failed') {
-      this.#endLoop('failed', `${(error as Error).name}: ${(error as Error).message}`)
-    }
-  }
-
-  #reportFailure(error: unknown, summary: RunSummary): void {
-    const { onError, logger } = this.#config
-    if (onError === undefined) {
-      safeWarn(logger, `${taskPrefix(this.name)}run ${summary.runIndex} failed: ${summary.message}`, error)
-      return
-    }
-    try {
-      onError(error, summary)
-    } catch (thrown) {
-      safeWarn(logger, `${taskPrefix(this.name)}onError threw`, thrown)
-    }
-  }
-
-  #afterRun(): void {
-    const queued = this.#queued
-    this.#queued = undefined
-    if (queued === 'manual' || (queued === 'schedule' && this.#loop === 'live')) {
-      this.#startRun(queued, queued === 'manual' ? this.#now() : (this.#nextRunAt() ?? this.#now()))
-      return
-    }
-    if (this.#loop === 'live') this.#scheduleNext(this.#now())
-    else if (this.#loop === 'paused') this.#endIfMaxRuns()
-    this.#update()
   }
 }
+
+Object.defineProperty(Task.prototype, TASK_BRAND, { value: true })

@@ -3,7 +3,7 @@ import { describeValue, InvalidOptionError, prefix, TickworkError } from './erro
 
 /** A timer armed on a {@link TestClock}. */
 export interface TestTimer {
-  /** Virtual epoch ms at which it fires. */
+  /** Virtual monotonic ms at which it fires. */
   readonly at: number
   /** The delay it was armed with. */
   readonly delay: number
@@ -16,6 +16,13 @@ export interface TestClock extends Clock {
   advance(ms: number): Promise<void>
   /** Fires timers one after another until none is left; throws after `limit` (default 10,000) to catch endless loops. */
   runAll(limit?: number): Promise<void>
+  /**
+   * Sets the wall clock (`wallNow()`) alone, as an NTP step or a user
+   * changing the time would: monotonic time and armed timers do not move.
+   */
+  setWallTime(epochMs: number): void
+  /** Moves the wall clock alone by `deltaMs` (negative: back). */
+  jumpWall(deltaMs: number): void
   /** Lets pending promise callbacks run without moving time. */
   flush(): Promise<void>
   /** Timers armed right now, earliest first. */
@@ -28,8 +35,10 @@ export interface TestClock extends Clock {
 
 /** Options of {@link createTestClock}. */
 export interface TestClockOptions {
-  /** Start time in epoch ms. Default 0. */
+  /** Start time in ms: monotonic `now()` starts here, and so does the wall clock unless `wallNow` is given. Default 0. */
   now?: number
+  /** Start of the wall clock (`wallNow()`) in epoch ms. Default: `now`. */
+  wallNow?: number
   /** Promise turns allowed between two timers (deep `await` chains need more). Default 50. */
   microtaskTurns?: number
 }
@@ -58,6 +67,8 @@ export class RunAllLimitError extends TickworkError {
  */
 export function createTestClock(options: TestClockOptions = {}): TestClock {
   let now = options.now ?? 0
+  // The wall clock is monotonic time plus an offset that only setWallTime/jumpWall change.
+  let wallOffset = (options.wallNow ?? now) - now
   const turns = options.microtaskTurns ?? 50
   let nextId = 1
   let maxDelaySeen = 0
@@ -82,6 +93,19 @@ export function createTestClock(options: TestClockOptions = {}): TestClock {
   return {
     virtual: true,
     now: () => now,
+    wallNow: () => now + wallOffset,
+    setWallTime(epochMs: number): void {
+      if (typeof epochMs !== 'number' || !Number.isFinite(epochMs)) {
+        throw new InvalidOptionError(`${prefix('test clock')}setWallTime(ms) needs a finite number of epoch ms, got ${describeValue(epochMs)}`)
+      }
+      wallOffset = epochMs - now
+    },
+    jumpWall(deltaMs: number): void {
+      if (typeof deltaMs !== 'number' || !Number.isFinite(deltaMs)) {
+        throw new InvalidOptionError(`${prefix('test clock')}jumpWall(ms) needs a finite number of ms, got ${describeValue(deltaMs)}`)
+      }
+      wallOffset += deltaMs
+    },
     setTimeout(callback: () => void, ms: number): TimerHandle {
       const delay = Math.max(0, Number.isFinite(ms) ? ms : 0)
       maxDelaySeen = Math.max(maxDelaySeen, delay)

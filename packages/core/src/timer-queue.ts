@@ -30,6 +30,9 @@ export class TimerQueue {
   #armedFor = Infinity
   #armedRef = false
   #firing = false
+  #hopping = false
+  /** Reused for every wake: the entries due at one clock reading. */
+  readonly #due: TimerEntry[] = []
 
   constructor(clock: Clock) {
     this.#clock = clock
@@ -51,7 +54,7 @@ export class TimerQueue {
   }
 
   /**
-   * Runs `callback` at `deadline` (epoch ms) or later; returns a handle for
+   * Runs `callback` at `deadline` (monotonic ms, `clock.now()`) or later; returns a handle for
    * {@link cancel}. With `target`, the callback is called with `this` set to
    * it, so owners can share one method instead of a closure each.
    */
@@ -91,11 +94,15 @@ export class TimerQueue {
 
   /** Whether `entry` is waiting in this queue (not fired, not cancelled). */
   isPending(entry: TimerEntry): boolean {
-    return entry.index >= 0
+    return entry.index >= 0 || entry.index === FIRING
   }
 
   /** Removes a pending entry; returns false when it already ran or was cancelled. */
   cancel(entry: TimerEntry): boolean {
+    if (entry.index === FIRING) {
+      entry.index = -1
+      return true
+    }
     if (!this.#heap.remove(entry)) return false
     if (entry.keepAlive) this.#keepAliveCount--
     if (!this.#firing) this.#arm()
@@ -110,8 +117,9 @@ export class TimerQueue {
       return
     }
     const now = this.#clock.now()
+    const remaining = head.deadline - now
     // Never early: round the wait up, so a deadline at 10.4 ms is not woken at 10 ms.
-    const wait = Math.min(Math.max(Math.ceil(head.deadline - now), 0), MAX_WAIT_MS)
+    const wait = Math.min(Math.max(Math.ceil(remaining), 0), MAX_WAIT_MS)
     const wakeAt = now + wait
     if (this.#handle !== undefined && this.#armedFor <= wakeAt && this.#armedRef === wantRef) return
     this.#disarm()
@@ -123,7 +131,7 @@ export class TimerQueue {
 
   #disarm(): void {
     if (this.#handle === undefined) return
-    this.#clock.clearTimeout(this.#handle)
+    if (this.#handle !== HOP) this.#clock.clearTimeout(this.#handle)
     this.#handle = undefined
     this.#armedFor = Infinity
   }
@@ -131,14 +139,55 @@ export class TimerQueue {
   readonly #onTimer = (): void => {
     this.#handle = undefined
     this.#armedFor = Infinity
+    const head = this.#heap.peek()
+    if (head === undefined) return
+    const early = head.deadline - this.#clock.now()
+    // Runtimes keep whole-ms timer clocks and may wake up to ~1 ms before a
+    // sub-ms deadline. One cheap hop (setImmediate, a MessageChannel turn)
+    // covers that; a whole ms or more early re-arms a real timer. Never a poll.
+    if (early > 0 && early < 1 && this.#clock.hop !== undefined && !this.#hopping) {
+      this.#hopping = true
+      this.#handle = HOP
+      this.#armedFor = head.deadline
+      this.#clock.hop(this.#afterHop)
+      return
+    }
+    this.#fireDue()
+  }
+
+  readonly #afterHop = (): void => {
+    this.#hopping = false
+    if (this.#handle !== HOP) return
+    this.#handle = undefined
+    this.#armedFor = Infinity
+    this.#fireDue()
+  }
+
+  /**
+   * Fires every entry due at one clock reading. Entries due in the same wake
+   * run by rank (the level), then deadline: a wake that finds a critical and a
+   * low task both due runs the critical one first, without a second heap order.
+   */
+  #fireDue(): void {
     this.#firing = true
+    const due = this.#due
     try {
       const now = this.#clock.now()
       for (let head = this.#heap.peek(); head !== undefined && head.deadline <= now; head = this.#heap.peek()) {
         this.#heap.remove(head)
         if (head.keepAlive) this.#keepAliveCount--
+        head.index = FIRING
+        due.push(head)
+      }
+      // Popped in (deadline, rank, seq) order; a stable sort by rank alone keeps deadline order within a level.
+      if (due.length > 1) due.sort(byRank)
+      for (let i = 0; i < due.length; i++) {
+        const entry = due[i] as TimerEntry
+        // A callback earlier in this wake may have re-armed or cancelled it.
+        if (entry.index !== FIRING) continue
+        entry.index = -1
         try {
-          head.callback.call(head.target)
+          entry.callback.call(entry.target)
         } catch (error) {
           // A callback must never break the queue; tickwork's own callbacks do not throw.
           queueMicrotask(() => {
@@ -147,10 +196,21 @@ export class TimerQueue {
         }
       }
     } finally {
+      due.length = 0
       this.#firing = false
       this.#arm()
     }
   }
+}
+
+/** `index` of an entry taken out of the heap in this wake and not fired yet (cancel still stops it). */
+const FIRING = -2
+
+/** Marks the armed handle while a hop is pending (a hop cannot be cancelled, so it checks on arrival). */
+const HOP: unique symbol = Symbol('hop')
+
+function byRank(a: TimerEntry, b: TimerEntry): number {
+  return a.rank - b.rank
 }
 
 const queues = new WeakMap<Clock, TimerQueue>()

@@ -4,7 +4,7 @@ import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, safeWarn, type Logger } from './logger.ts'
 import { errorInfo } from './run-result.ts'
-import type { TaskRegistry } from './registry.ts'
+import type { KernelRegistry as TaskRegistry } from './registry.ts'
 import type { Schedule } from './schedule.ts'
 import { Task, type StopOptions } from './task.ts'
 import { timerQueueFor } from './timer-queue.ts'
@@ -175,7 +175,7 @@ export function createTriggerQueue<K extends string = string>(options: TriggerQu
     record.pending = false
     record.running = true
     record.count = 0
-    record.lastRunAt = clock.now()
+    record.lastRunAt = clock.wallNow()
     busy = true
     const startedAt = clock.now()
     try {

@@ -1,8 +1,5 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS } from './levels.ts'
-import { validateExclusive } from './exclusive.ts'
-import { validatePostTaskOptions } from './post-task.ts'
-import { validateVisibilityOptions } from './visibility.ts'
 import { assertInterval } from './schedule.ts'
 
 /** The largest history a task may keep: histories live in memory and in devtools. */
@@ -26,9 +23,10 @@ export function validateName(name: unknown): asserts name is string {
 
 /**
  * Checks every option a task takes, throwing {@link InvalidOptionError} that
- * quotes the bad value. `now` is used to reject an `until` in the past.
+ * quotes the bad value. `wallNow` (epoch ms) is used to reject an `until`
+ * in the past. Options of plugins are checked by the plugins (`validate`).
  */
-export function validateTaskOptions(options: Record<string, unknown>, now: number, requireRun = true): void {
+export function validateTaskOptions(options: Record<string, unknown>, wallNow: number, requireRun = true): void {
   if (options === null || typeof options !== 'object') {
     throw new InvalidOptionError(`${prefix('createTask()')}options must be an object, got ${describeValue(options)}`)
   }
@@ -37,9 +35,9 @@ export function validateTaskOptions(options: Record<string, unknown>, now: numbe
   if (requireRun || options['run'] !== undefined) {
     if (typeof options['run'] !== 'function') fail(name, `run must be a function, got ${describeValue(options['run'])}`)
   }
-  validateUpdate(name, options, now)
-  validateExclusive(name, options['exclusive'], options['locks'])
-  validateLevelPolicies(name, options)
+  validateUpdate(name, options, wallNow)
+  const plugins = options['plugins']
+  if (plugins !== undefined && !Array.isArray(plugins)) fail(name, `plugins must be an array of plugins, got ${describeValue(plugins)}`)
   if (options['interval'] === undefined && options['schedule'] === undefined) {
     fail(name, 'needs an interval (ms) or a schedule, got neither')
   }
@@ -87,18 +85,11 @@ export function validateUpdate(name: string, options: Record<string, unknown>, n
   }
 }
 
-/** Checks the options of levels that act: `whenHidden`, `visibility`, `postTaskPriority`, `scheduler`. */
-export function validateLevelPolicies(name: string, options: Record<string, unknown>): void {
-  const where = `task "${name}"`
-  validateVisibilityOptions(where, options['whenHidden'], options['visibility'])
-  validatePostTaskOptions(where, options['postTaskPriority'], options['scheduler'])
-}
-
 /** Throws unless `clock` has the `now`, `setTimeout` and `clearTimeout` functions of a {@link Clock}. */
 export function assertClock(clock: unknown, where: string): void {
   const c = clock as Record<string, unknown> | null
-  if (c === null || typeof c !== 'object' || typeof c['now'] !== 'function' || typeof c['setTimeout'] !== 'function' || typeof c['clearTimeout'] !== 'function') {
-    throw new InvalidOptionError(`${prefix(where)}clock must have now(), setTimeout() and clearTimeout() functions, got ${describeValue(clock)}`)
+  if (c === null || typeof c !== 'object' || typeof c['now'] !== 'function' || typeof c['wallNow'] !== 'function' || typeof c['setTimeout'] !== 'function' || typeof c['clearTimeout'] !== 'function') {
+    throw new InvalidOptionError(`${prefix(where)}clock must have now(), wallNow(), setTimeout() and clearTimeout() functions, got ${describeValue(clock)}`)
   }
 }
 

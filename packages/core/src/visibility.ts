@@ -1,26 +1,14 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import type { TaskLevel } from './levels.ts'
+import type { VisibilitySource, WhenHidden } from './types.ts'
 
-/** What a task does while its page is hidden. */
-export type WhenHidden = 'run' | 'pause' | 'slow'
+export type { VisibilitySource, WhenHidden } from './types.ts'
 
 /** Every {@link WhenHidden} value, for validation. */
 export const WHEN_HIDDEN: readonly WhenHidden[] = ['run', 'pause', 'slow']
 
 /** How much longer waits get while hidden under `whenHidden: 'slow'`. */
 export const HIDDEN_SLOW_FACTOR = 4
-
-/**
- * Tells tasks whether their page is hidden. The default reads
- * `document.visibilityState`; inject one to test, or to follow another signal
- * (an app's own "idle" state, a worker told by its page).
- */
-export interface VisibilitySource {
-  /** True while hidden. */
-  isHidden(): boolean
-  /** Calls `listener` on each change; returns the unsubscribe function. */
-  subscribe(listener: (hidden: boolean) => void): () => void
-}
 
 /** A {@link VisibilitySource} flipped by hand: for tests, or to drive tasks from your own signal. */
 export interface ManualVisibility extends VisibilitySource {

@@ -63,7 +63,7 @@ describe('backoff()', () => {
 
   it('defaults max to 32 intervals and needs max for schedules without an interval', () => {
     const schedule = backoff(fixedDelay(10))
-    expect(schedule.next({ now: 0, previousDueAt: 0, runCount: 5, consecutiveFailures: 20, skip: () => {} })).toBe(320)
+    expect(schedule.next({ now: 0, previousDueAt: 0, runCount: 5, consecutiveFailures: 20, skip: () => {}, wallNow: 0, memo: undefined })).toBe(320)
     expect(() => backoff({ interval: null, next: () => null })).toThrow(/needs max \(ms\)/)
   })
 

@@ -1,3 +1,4 @@
+import { tick } from '../src/tick/index.ts'
 /**
  * The bad-input catalogue (issue 8): every public entry point of
  * `@tickwork/core` (beyond createTask's options, covered in bad-input.test.ts)
@@ -6,25 +7,9 @@
  * keeps its previous configuration.
  */
 import { describe, expect, it } from 'vitest'
-import {
-  backoff,
-  createCachedValue,
-  createTask,
-  createTriggerQueue,
-  exposeRegistry,
-  fixedDelay,
-  fixedRate,
-  jitter,
-  parseClientMessage,
-  parseServerMessage,
-  sleep,
-  TaskRegistry,
-  TickworkError,
-  installShutdown,
-  shutdown,
-  snapshotSource,
-  type Task,
-} from '@tickwork/core'
+import { backoff, createCachedValue, createTask, createTriggerQueue, fixedDelay, fixedRate, jitter, sleep, TaskRegistry, TickworkError, installShutdown, shutdown, type Task } from '@tickwork/core'
+import { exposeRegistry, parseClientMessage, parseServerMessage } from '@tickwork/core/bridge'
+import { snapshotSource } from '@tickwork/core/tick'
 import { alarmTicker, durableObjectStore, kvStore, scheduledHandler } from '@tickwork/core/cloudflare'
 import { cron } from '@tickwork/core/cron'
 import { denoCron, denoKvStore } from '@tickwork/core/deno'
@@ -70,9 +55,9 @@ const cases: Case[] = [
   ['registry.subscribe', 'a number', () => fresh().registry.subscribe(42 as never), '`42` (number)'],
   ['registry.stopAll', 'negative timeout', () => fresh().registry.stopAll({ timeout: -1 }), '`-1` (number)'],
   ['registry.stopAll', 'timeout as a string', () => new TaskRegistry({ logger: silent }).stopAll({ timeout: '5' as never }), '`"5"` (string)'],
-  ['registry.tick', 'no options', () => fresh().registry.tick(undefined as never), '`undefined` (undefined)'],
-  ['registry.tick', 'now not a number', () => fresh().registry.tick({ now: 'soon' } as never), '`"soon"` (string)'],
-  ['registry.tick', 'negative budget', () => fresh().registry.tick({ now: 1_000, budgetMs: -5 }), '`-5` (number)'],
+  ['registry.tick', 'no options', () => tick(fresh().registry, undefined as never), '`undefined` (undefined)'],
+  ['registry.tick', 'now not a number', () => tick(fresh().registry, { now: 'soon' } as never), '`"soon"` (string)'],
+  ['registry.tick', 'negative budget', () => tick(fresh().registry, { now: 1_000, budgetMs: -5 }), '`-5` (number)'],
 
   // task.update (the previous configuration is checked separately below)
   ['task.update', 'negative interval', () => fresh().task.update({ interval: -5 }), '`-5` (number)'],

@@ -2,7 +2,8 @@
 // connectRegistry() from @tickwork/devtools (it has no React in it).
 import { afterEach, describe, expect, it } from 'vitest'
 import { connectRegistry, type RemoteRegistrySource } from '../../devtools/src/remote/index.ts'
-import { bridgeMessage, exposeRegistry, InvalidOptionError, localSource, type SourceChange } from '../src/index.ts'
+import { InvalidOptionError } from '../src/index.ts'
+import { bridgeMessage, exposeRegistry, localSource, type SourceChange } from '../src/bridge/index.ts'
 import { settle, until } from './bridge-helpers.ts'
 import { FakeLocks } from './fake-locks.ts'
 import { setup } from './helpers.ts'

@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BRIDGE_PROTOCOL, BRIDGE_VERSION, bridgeMessage, exposeRegistry, InvalidOptionError, parseClientMessage, parseServerMessage, taskView, type ServerMessage } from '../src/index.ts'
+import { InvalidOptionError } from '../src/index.ts'
+import { BRIDGE_PROTOCOL, BRIDGE_VERSION, bridgeMessage, exposeRegistry, parseClientMessage, parseServerMessage, taskView, type ServerMessage } from '../src/bridge/index.ts'
 import { collect, settle, until } from './bridge-helpers.ts'
 import { setup } from './helpers.ts'
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTask, InvalidOptionError, lockNameFor, TaskRegistry, taskView, type Task, type TaskEvent } from '../src/index.ts'
+import { createTask, InvalidOptionError, lockNameFor, TaskRegistry, type Task, type TaskEvent } from '../src/index.ts'
+import { taskView } from '../src/bridge/index.ts'
 import { createTestClock, type TestClock } from '../src/testing.ts'
 import { FakeLocks } from './fake-locks.ts'
 

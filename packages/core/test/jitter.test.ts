@@ -37,7 +37,7 @@ describe('jitter()', () => {
   it('uses Math.random by default and stays inside the bounds', () => {
     const schedule = jitter(fixedDelay(1000), 0.5)
     for (let i = 0; i < 200; i++) {
-      const due = schedule.next({ now: 10_000, previousDueAt: 9000, runCount: 1, consecutiveFailures: 0, skip: () => {} }) as number
+      const due = schedule.next({ now: 10_000, previousDueAt: 9000, runCount: 1, consecutiveFailures: 0, skip: () => {}, wallNow: 0, memo: undefined }) as number
       expect(due).toBeGreaterThanOrEqual(10_500)
       expect(due).toBeLessThanOrEqual(11_500)
     }
@@ -45,7 +45,7 @@ describe('jitter()', () => {
 
   it('passes "no more runs" through and describes itself', () => {
     const schedule = jitter({ interval: null, description: 'once', next: () => null }, 0.3)
-    expect(schedule.next({ now: 0, previousDueAt: null, runCount: 0, consecutiveFailures: 0, skip: () => {} })).toBeNull()
+    expect(schedule.next({ now: 0, previousDueAt: null, runCount: 0, consecutiveFailures: 0, skip: () => {}, wallNow: 0, memo: undefined })).toBeNull()
     expect(schedule.description).toBe('once ±30% jitter')
   })
 

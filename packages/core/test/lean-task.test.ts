@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createTask, fixedDelay, fixedRate, TaskRegistry, TimerQueue, type RegistryEvent, type Schedule, type TaskEvent } from '../src/index.ts'
+import { createTask, fixedDelay, fixedRate, TaskRegistry, type RegistryEvent, type Schedule, type TaskEvent } from '../src/index.ts'
+import { TimerQueue } from '../src/testing.ts'
 import { createTestClock } from '../src/testing.ts'
 
 // The per-task memory work of issue 7 (shared schedules and configs, one timer
@@ -19,8 +20,8 @@ describe('fixedDelay()', () => {
     expect(schedule.interval).toBe(250)
     expect(schedule.description).toBe('every 250 ms (fixed delay)')
     const skip = (): void => {}
-    expect(schedule.next({ now: 1000, previousDueAt: null, runCount: 0, consecutiveFailures: 0, skip })).toBe(1000)
-    expect(schedule.next({ now: 1000, previousDueAt: 900, runCount: 3, consecutiveFailures: 0, skip })).toBe(1250)
+    expect(schedule.next({ now: 1000, previousDueAt: null, runCount: 0, consecutiveFailures: 0, skip, wallNow: 0, memo: undefined })).toBe(1000)
+    expect(schedule.next({ now: 1000, previousDueAt: 900, runCount: 3, consecutiveFailures: 0, skip, wallNow: 0, memo: undefined })).toBe(1250)
   })
 
   it('gives a new schedule on every call, so update() can tell a change', () => {
@@ -62,7 +63,7 @@ describe('tasks sharing their schedule and config', () => {
     expect(b.history).toHaveLength(0)
   })
 
-  it('update({ interval }) with the same value still re-arms from now', async () => {
+  it('update({ interval }) with the same value gives the task its own schedule and re-plans from the last run', async () => {
     const { clock, registry } = fresh()
     const task = createTask({ name: 'a', interval: 100, registry, run: () => {} })
     task.start()
@@ -71,8 +72,8 @@ describe('tasks sharing their schedule and config', () => {
     expect(task.status().nextRunAt).toBe(100)
     task.update({ interval: 100 })
     expect(task.schedule).not.toBe(shared)
-    // Re-armed from now (50), as any interval change is; not left at 100.
-    expect(task.status().nextRunAt).toBe(150)
+    // Re-planned from the end of the previous run (0), as any interval change is.
+    expect(task.status().nextRunAt).toBe(100)
   })
 })
 

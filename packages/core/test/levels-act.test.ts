@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { defaultWhenHidden, fixedRate, InvalidOptionError, manualVisibility, priorityForLevel, type Clock, type PostTaskPriority, type PostTaskScheduler } from '../src/index.ts'
+import { fixedRate, InvalidOptionError, manualVisibility, type Clock, type PostTaskPriority, type PostTaskScheduler } from '../src/index.ts'
+import { defaultWhenHidden } from '../src/visibility.ts'
+import { priorityForLevel } from '../src/post-task.ts'
 import { setup } from './helpers.ts'
 
 let env: ReturnType<typeof setup>
@@ -47,7 +49,7 @@ describe('scheduler.postTask', () => {
     const { scheduler, posts, runPosted } = fakeScheduler()
     const holder = globalThis as { scheduler?: PostTaskScheduler }
     // A real (non-virtual) clock, driven by the test clock underneath.
-    const clock: Clock = { now: () => env.clock.now(), setTimeout: (cb, ms) => env.clock.setTimeout(cb, ms), clearTimeout: (h) => env.clock.clearTimeout(h) }
+    const clock: Clock = { now: () => env.clock.now(), wallNow: () => env.clock.wallNow(), setTimeout: (cb, ms) => env.clock.setTimeout(cb, ms), clearTimeout: (h) => env.clock.clearTimeout(h) }
     const auto = env.make({ name: 'auto', clock })
     const off = env.make({ name: 'off', scheduler: null, clock })
     const virtual = env.make({ name: 'virtual' })
@@ -102,11 +104,26 @@ describe('scheduler.postTask', () => {
     expect(posts).toHaveLength(0)
   })
 
-  it('reports a rejected post instead of leaving it unhandled', async () => {
+  it('falls back to a plain start, warning once, when a post rejects without calling back', async () => {
     const scheduler: PostTaskScheduler = { postTask: () => Promise.reject(new DOMException('aborted', 'AbortError')) }
-    env.make({ name: 't', scheduler }).start()
+    const task = env.make({ name: 't', interval: 100, scheduler })
+    task.start()
+    await env.clock.advance(250)
+    expect(task.status().totalRuns).toBe(3)
+    expect(env.warnings.map((w) => String(w[0]))).toEqual([expect.stringMatching(/task "t": scheduler.postTask rejected/)])
+    expect(task.state).toBe('scheduled')
+  })
+
+  it('falls back to a plain start when a post never calls back within one interval', async () => {
+    const scheduler: PostTaskScheduler = { postTask: () => new Promise(() => {}) }
+    const task = env.make({ name: 't', interval: 100, scheduler })
+    task.start()
     await env.clock.advance(0)
-    expect(env.warnings.map((w) => String(w[0]))).toEqual([expect.stringMatching(/task "t": a posted run was rejected/)])
+    expect(task.status().totalRuns).toBe(0)
+    await env.clock.advance(100)
+    expect(task.status().totalRuns).toBe(1)
+    expect(env.warnings.filter((w) => /did not call back/.test(String(w[0])))).toHaveLength(1)
+    expect(task.status().nextRunAt).not.toBeNull()
   })
 
   it('maps levels to priorities', () => {

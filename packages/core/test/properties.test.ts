@@ -12,7 +12,8 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createTask, IrrecoverableError, sleep, TaskRegistry, timerQueueFor, type Logger, type RunContext, type RunFunction, type RunResult, type Task, type TaskLevel } from '@tickwork/core'
+import { createTask, IrrecoverableError, sleep, TaskRegistry, type Logger, type RunContext, type RunFunction, type RunResult, type Task, type TaskLevel } from '@tickwork/core'
+import { timerQueueFor } from '@tickwork/core/testing'
 import { createTestClock, type TestClock } from '@tickwork/core/testing'
 
 const RUNS = Number(process.env['TICKWORK_PROPERTY_RUNS'] ?? 1000)

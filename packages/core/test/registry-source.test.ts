@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { localSource, type SourceChange } from '../src/index.ts'
+import { localSource, type SourceChange } from '../src/bridge/index.ts'
 import { setup } from './helpers.ts'
 
 describe('localSource()', () => {

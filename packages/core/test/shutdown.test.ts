@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { detectShutdownHost, installShutdown, InvalidOptionError, shutdown, TimeoutError, type DenoLike, type ShutdownContext } from '../src/index.ts'
+import { installShutdown, InvalidOptionError, shutdown, TimeoutError, type ShutdownContext } from '../src/index.ts'
+import { detectShutdownHost, type DenoLike } from '../src/platform.ts'
 import { deferred, setup } from './helpers.ts'
 
 type ExitSpy = ReturnType<typeof vi.fn<(code?: number) => void>>

@@ -5,7 +5,8 @@
  * injected outcomes exactly, and nothing may escape as an unhandled rejection.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { createTask, IrrecoverableError, sleep, TaskRegistry, timerQueueFor, type RunContext, type RunFunction, type TaskLevel } from '@tickwork/core'
+import { createTask, IrrecoverableError, sleep, TaskRegistry, type RunContext, type RunFunction, type TaskLevel } from '@tickwork/core'
+import { timerQueueFor } from '@tickwork/core/testing'
 import { createTestClock } from '@tickwork/core/testing'
 import { seededRandom } from './helpers.ts'
 

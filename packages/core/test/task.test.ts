@@ -416,7 +416,7 @@ describe('history and status', () => {
   })
 
   it('passes name, runIndex, scheduledAt and attempt in the context', async () => {
-    const seen: Omit<RunContext, 'signal'>[] = []
+    const seen: Omit<RunContext, 'signal' | 'fence'>[] = []
     let fail = true
     const task = env.make({
       name: 'ctx',
@@ -463,14 +463,14 @@ describe('history and status', () => {
 })
 
 describe('update()', () => {
-  it('applies a new interval from the next wait', async () => {
+  it('re-plans the current wait from the end of the previous run with a new interval', async () => {
     const starts: number[] = []
     const task = env.make({ name: 't', interval: 1000, run: () => void starts.push(env.clock.now()) })
     task.start()
     await env.clock.advance(10)
     task.update({ interval: 50 })
     await env.clock.advance(100)
-    expect(starts).toEqual([0, 60, 110])
+    expect(starts).toEqual([0, 50, 100])
   })
 
   it('keeps the previous configuration when a value is bad', () => {

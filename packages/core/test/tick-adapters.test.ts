@@ -1,8 +1,10 @@
+import { tick } from '../src/tick/index.ts'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { alarmTicker, durableObjectStore, kvStore, scheduledHandler, type AlarmStorageLike } from '../src/adapters/cloudflare/index.ts'
 import { denoCron, denoKvStore, type DenoCronFunction, type DenoKvLike } from '../src/adapters/deno/index.ts'
 import { tickHandler } from '../src/adapters/http.ts'
-import { InvalidOptionError, memoryTickStore, type TickReport } from '../src/index.ts'
+import { InvalidOptionError } from '../src/index.ts'
+import { memoryTickStore, type TickReport } from '../src/tick/index.ts'
 import { setup } from './helpers.ts'
 
 const MINUTE = 60_000
@@ -106,7 +108,7 @@ describe('cloudflare stores', () => {
     })
     expect(store.compareAndSet).toBeUndefined()
     expect(await store.get('x')).toBeUndefined()
-    await env.registry.tick({ now: T0, store })
+    await tick(env.registry, { now: T0, store })
     expect(JSON.parse(data.get('tickwork:task:a') as string).lastDueAt).toBe(T0)
     expect(() => kvStore('KV' as never)).toThrow(/needs a KV namespace binding \(env.MY_KV\), got `"KV"` \(string\)/)
   })

@@ -1,5 +1,8 @@
+import { tick } from '../src/tick/index.ts'
 import { beforeEach, describe, expect, it } from 'vitest'
-import { InvalidOptionError, IrrecoverableError, memoryTickStore, snapshotSource, type MemoryTickStore, type SourceChange } from '../src/index.ts'
+import { InvalidOptionError, IrrecoverableError } from '../src/index.ts'
+import { memoryTickStore, snapshotSource, type MemoryTickStore } from '../src/tick/index.ts'
+import { type SourceChange } from '../src/bridge/index.ts'
 import { setup } from './helpers.ts'
 
 const MINUTE = 60_000
@@ -16,8 +19,8 @@ describe('snapshotSource()', () => {
   it('shows what the store holds after ticks, read-only', async () => {
     env.make({ name: 'sync', interval: MINUTE, level: 'high', run: () => ({ message: 'synced', extra: { items: 3 } }) })
     env.make({ name: 'report', interval: 5 * MINUTE, run: () => ({ success: false, message: 'upstream 503' }) })
-    await env.registry.tick({ now: T0, store })
-    await env.registry.tick({ now: T0 + MINUTE, store })
+    await tick(env.registry, { now: T0, store })
+    await tick(env.registry, { now: T0 + MINUTE, store })
 
     // No registry: all from the store, as a devtools panel in another process would see it.
     const source = await snapshotSource(store)
@@ -52,18 +55,18 @@ describe('snapshotSource()', () => {
 
   it('notifies subscribers on refresh() only when something changed', async () => {
     env.make({ name: 'a', interval: MINUTE })
-    await env.registry.tick({ now: T0, store })
+    await tick(env.registry, { now: T0, store })
     const source = await snapshotSource(store, env.registry, { label: 'cron worker' })
     const changes: SourceChange[] = []
     const unsubscribe = source.subscribe((change) => changes.push(change))
     await source.refresh()
     expect(changes).toEqual([])
     env.make({ name: 'b', interval: MINUTE })
-    await env.registry.tick({ now: T0 + MINUTE, store })
+    await tick(env.registry, { now: T0 + MINUTE, store })
     await source.refresh()
     expect(changes).toEqual([{ names: ['a', 'b'], structure: true }])
     unsubscribe()
-    await env.registry.tick({ now: T0 + 2 * MINUTE, store })
+    await tick(env.registry, { now: T0 + 2 * MINUTE, store })
     await source.refresh()
     expect(changes).toHaveLength(1)
     expect(source.label).toBe('cron worker')
@@ -78,7 +81,7 @@ describe('snapshotSource()', () => {
         throw new IrrecoverableError('gone')
       },
     })
-    await env.registry.tick({ now: T0, store })
+    await tick(env.registry, { now: T0, store })
     const source = await snapshotSource(store)
     expect(source.view('doomed')?.status).toMatchObject({ state: 'failed', isRunning: false, stopReason: 'IrrecoverableError: gone', nextRunAt: null })
   })

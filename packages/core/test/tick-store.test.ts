@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { canonicalJson, memoryTickStore, mutate, sameStoredValue, type TickStore } from '../src/index.ts'
+import { canonicalJson, memoryTickStore, mutate, sameStoredValue, type TickStore } from '../src/tick/index.ts'
 
 describe('memoryTickStore()', () => {
   it('stores JSON copies: a caller cannot change stored state by reference', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { TimerQueue, type Clock } from '../src/index.ts'
+import { type Clock } from '../src/index.ts'
+import { TimerQueue } from '../src/testing.ts'
 import { createTestClock } from '../src/testing.ts'
 
 describe('TimerQueue', () => {
@@ -45,6 +46,7 @@ describe('TimerQueue', () => {
     const timers: { at: number; callback: () => void }[] = []
     const early: Clock = {
       now: () => now,
+      wallNow: () => now,
       setTimeout: (callback, ms) => timers.push({ at: now + ms * 0.9, callback }),
       clearTimeout: () => {},
     }

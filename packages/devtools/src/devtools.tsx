@@ -1,4 +1,5 @@
-import type { RegistrySource, TaskRegistry } from '@tickwork/core'
+import type { TaskRegistry } from '@tickwork/core'
+import type { RegistrySource } from '@tickwork/core/bridge'
 import type { PointerEvent as ReactPointerEvent, ReactElement } from 'react'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { validateProps, type ButtonPosition } from './props.ts'

@@ -1,4 +1,4 @@
-import type { TaskView } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 
 /** The JSON document "export history" saves: the task's config, status and runs. */
 export function historyDocument(view: TaskView, exportedAt: number): string {

@@ -1,4 +1,5 @@
-import type { RegistrySource, TaskRegistry } from '@tickwork/core'
+import type { TaskRegistry } from '@tickwork/core'
+import type { RegistrySource } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import { useMemo } from 'react'
 import { validateProps } from './props.ts'

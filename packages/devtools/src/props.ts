@@ -1,4 +1,5 @@
-import { describeValue, InvalidOptionError, TaskRegistry, type RegistrySource } from '@tickwork/core'
+import { InvalidOptionError, TaskRegistry } from '@tickwork/core'
+import { describeValue, type RegistrySource } from '@tickwork/core/bridge'
 import { PANEL_POSITIONS, type PanelPosition } from './store/ui-state.ts'
 import type { DevtoolsTheme } from './ui/theme.ts'
 

@@ -1,4 +1,4 @@
-import type { RegistrySource } from '@tickwork/core'
+import type { RegistrySource } from '@tickwork/core/bridge'
 import { act, cleanup, fireEvent, render, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TickworkDevtools } from '../src/index.ts'

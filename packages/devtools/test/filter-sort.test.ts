@@ -1,4 +1,4 @@
-import { localSource, type TaskView } from '@tickwork/core'
+import { localSource, type TaskView } from '@tickwork/core/bridge'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_QUERY, selectNames, shownState, type ListQuery } from '../src/store/filter-sort.ts'
 import { setup } from './helpers.ts'

@@ -1,4 +1,5 @@
-import { createTask, localSource, TaskRegistry, type Logger, type RegistrySource, type SourceChange, type Task, type TaskOptions } from '@tickwork/core'
+import { createTask, TaskRegistry, type Logger, type Task, type TaskOptions } from '@tickwork/core'
+import { localSource, type RegistrySource, type SourceChange } from '@tickwork/core/bridge'
 import { createTestClock, type TestClock } from '@tickwork/core/testing'
 import { manualFrames } from '../src/store/frame.ts'
 import type { UiStorage } from '../src/store/ui-state.ts'

@@ -1,4 +1,4 @@
-import { localSource } from '@tickwork/core'
+import { localSource } from '@tickwork/core/bridge'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { countTasks, createCountsSelector } from '../src/store/counts.ts'
 import { DEFAULT_QUERY, selectNames, SORT_KEYS, type ListQuery } from '../src/store/filter-sort.ts'

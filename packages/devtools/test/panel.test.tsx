@@ -1,4 +1,5 @@
-import { IrrecoverableError, localSource, type RegistrySource } from '@tickwork/core'
+import { IrrecoverableError } from '@tickwork/core'
+import { localSource, type RegistrySource } from '@tickwork/core/bridge'
 import { act, cleanup, fireEvent, render, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { TickworkDevtoolsPanel } from '../src/index.ts'

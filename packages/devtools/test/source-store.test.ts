@@ -1,4 +1,4 @@
-import { localSource, type RegistrySource } from '@tickwork/core'
+import { localSource, type RegistrySource } from '@tickwork/core/bridge'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createSourceStore } from '../src/store/source-store.ts'
 import { countingSource, setup } from './helpers.ts'

@@ -1,4 +1,4 @@
-import { localSource } from '@tickwork/core'
+import { localSource } from '@tickwork/core/bridge'
 import { act, cleanup, render } from '@testing-library/react'
 import { Profiler } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'

@@ -1,4 +1,5 @@
-import { describeValue, getDefaultRegistry, InvalidOptionError, TaskRegistry } from '@tickwork/core'
+import { getDefaultRegistry, InvalidOptionError, TaskRegistry } from '@tickwork/core'
+import { describeValue } from '@tickwork/core/bridge'
 
 /** The registry a hook reads: the one given, else the default one of this realm. */
 export function resolveRegistry(registry: TaskRegistry | undefined, hook: string): TaskRegistry {

@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { describeValue, InvalidOptionError, type RegistrySummary, type TaskRegistry } from '@tickwork/core'
+import { InvalidOptionError, type RegistrySummary, type TaskRegistry } from '@tickwork/core'
+import { describeValue } from '@tickwork/core/bridge'
 import { registrySummaryEqual } from './equality.ts'
 import { cachedStore } from './external-store.ts'
 import { resolveRegistry } from './resolve-registry.ts'

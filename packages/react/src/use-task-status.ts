@@ -1,5 +1,6 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { describeValue, InvalidOptionError, Task, type TaskRegistry, type TaskStatus } from '@tickwork/core'
+import { InvalidOptionError, Task, type TaskRegistry, type TaskStatus } from '@tickwork/core'
+import { describeValue } from '@tickwork/core/bridge'
 import { statusEqual } from './equality.ts'
 import { cachedStore, type CachedStore } from './external-store.ts'
 import { resolveRegistry } from './resolve-registry.ts'

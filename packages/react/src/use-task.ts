@@ -1,16 +1,6 @@
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
-import {
-  consoleLogger,
-  describeValue,
-  InvalidOptionError,
-  Task,
-  type RunContext,
-  type RunFunction,
-  type RunSummary,
-  type TaskOptions,
-  type TaskRegistry,
-  type TaskUpdate,
-} from '@tickwork/core'
+import { consoleLogger, InvalidOptionError, Task, type RunContext, type RunFunction, type RunSummary, type TaskOptions, type TaskRegistry, type TaskUpdate } from '@tickwork/core'
+import { describeValue } from '@tickwork/core/bridge'
 import { resolveRegistry } from './resolve-registry.ts'
 
 /** Options of {@link useTask}: a task's options, minus `autoRegister`. */

@@ -1,4 +1,5 @@
-import { TaskRegistry, timerQueueFor, type Logger } from '@tickwork/core'
+import { TaskRegistry, type Logger } from '@tickwork/core'
+import { timerQueueFor } from '@tickwork/core/testing'
 import { createTestClock, type TestClock } from '@tickwork/core/testing'
 import { act, cleanup } from '@testing-library/react'
 import { afterEach } from 'vitest'

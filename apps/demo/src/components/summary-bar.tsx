@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { LEVELS } from '@tickwork/core'
+import { LEVELS } from '@tickwork/core/bridge'
 import { useRegistrySummary } from '@tickwork/react'
 import { count } from '../format.ts'
 

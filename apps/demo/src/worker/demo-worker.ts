@@ -1,6 +1,7 @@
 // The demo's Web Worker: background work off the main thread, with its own
 // registry, shown and controlled in the devtools panel through the bridge.
-import { createTask, exposeRegistry, TaskRegistry } from '@tickwork/core'
+import { createTask, TaskRegistry } from '@tickwork/core'
+import { exposeRegistry } from '@tickwork/core/bridge'
 
 const registry = new TaskRegistry()
 

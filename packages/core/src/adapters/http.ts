@@ -3,8 +3,9 @@
  * @module
  */
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
-import type { TaskRegistry } from '../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../registry.ts'
 import { assertTickStore, type TickStore } from '../tick/store.ts'
+import { tick as runTick } from '../tick/run-due.ts'
 
 /** Options of {@link tickHandler}. */
 export interface TickHandlerOptions {
@@ -53,7 +54,7 @@ export function tickHandler(registry: TaskRegistry, options: TickHandlerOptions)
       if (given !== null && (given.trim() === '' || !Number.isFinite(now))) {
         return json(400, { error: `now must be epoch ms, got ${describeValue(given)}` })
       }
-      const report = await registry.tick({
+      const report = await runTick(registry, {
         now,
         store: options.store,
         ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),

@@ -1,6 +1,7 @@
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
 import { applyTaskAction, taskView, type TaskView } from '../registry-source.ts'
-import { TaskRegistry, type RegistryEvent } from '../registry.ts'
+import { isTaskRegistry } from '../brand.ts'
+import type { KernelRegistry as TaskRegistry, RegistryEvent } from '../registry.ts'
 import { isBridgePort, listen, randomId, safePost, type BridgePort } from './port.ts'
 import { envelope, parseClientMessage, type ClientMessage, type ServerMessage } from './protocol.ts'
 
@@ -39,7 +40,7 @@ const MESSAGE_PREFIX = prefix('exposeRegistry()')
 export const MAX_CLIENTS = 64
 
 function validate(registry: unknown, port: unknown, options: unknown): asserts options is ExposeOptions {
-  if (!(registry instanceof TaskRegistry)) throw new InvalidOptionError(`${MESSAGE_PREFIX}needs a TaskRegistry, got ${describeValue(registry)}`)
+  if (!isTaskRegistry(registry)) throw new InvalidOptionError(`${MESSAGE_PREFIX}needs a TaskRegistry, got ${describeValue(registry)}`)
   if (!isBridgePort(port)) {
     throw new InvalidOptionError(`${MESSAGE_PREFIX}port must be a MessagePort, Worker, worker scope or BroadcastChannel, got ${describeValue(port)}`)
   }
@@ -120,7 +121,7 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
     })
     const removed = names.filter((n) => registry.get(n) === undefined)
     for (const taskName of removed) sentUpTo.delete(taskName)
-    post(envelope({ type: 'update', server: id, now: clock.now(), views, appended, removed, order }))
+    post(envelope({ type: 'update', server: id, now: clock.wallNow(), views, appended, removed, order }))
     counters.updates++
   }
 
@@ -167,7 +168,7 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
       clients.add(message.client)
       unsubscribeRegistry ??= registry.subscribe(onRegistryEvent)
       const order = registry.list().map((task) => task.name)
-      post(envelope({ type: 'snapshot', server: id, name, to: message.client, now: clock.now(), views: viewsOf(order) }))
+      post(envelope({ type: 'snapshot', server: id, name, to: message.client, now: clock.wallNow(), views: viewsOf(order) }))
       counters.snapshots++
       return
     }

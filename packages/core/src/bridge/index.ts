@@ -16,3 +16,16 @@ export {
   type Parsed as ParsedBridgeMessage,
   type ServerMessage,
 } from './protocol.ts'
+export {
+  applyTaskAction,
+  localSource,
+  taskView,
+  TASK_ACTIONS,
+  type RegistrySource,
+  type RunnerRole,
+  type SourceChange,
+  type TaskAction,
+  type TaskView,
+} from '../registry-source.ts'
+export { describeValue } from '../errors.ts'
+export { LEVELS } from '../levels.ts'

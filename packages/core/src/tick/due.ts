@@ -29,25 +29,30 @@ export function decideDue(task: Task, record: TaskRecord, now: number): DueDecis
   const skip = (count: number): void => {
     skipped += count
   }
-  const first = storedDue(task, record) ?? task.schedule.next({
+  // Tick mode lives in epoch ms (the platform's slot times), for every schedule.
+  const first = storedDue(task, record) ?? asMs(task.schedule.next({
     now: record.lastTickAt ?? now,
+    wallNow: record.lastTickAt ?? now,
     previousDueAt: record.lastDueAt,
     runCount: record.runCount,
     consecutiveFailures: record.consecutiveFailures,
     skip,
-  })
+    memo: undefined,
+  }))
   if (first === null || !Number.isFinite(first)) return { kind: 'ended', reason: 'completed: the schedule has no further runs' }
   if (until !== null && first > until) return { kind: 'ended', reason: `completed: next run would be after until (${until})` }
   if (first > now) return { kind: 'later', at: first }
   let slot = first
   for (let walked = 0; walked < MAX_CATCH_UP; walked++) {
-    const following = task.schedule.next({
+    const following = asMs(task.schedule.next({
       now: slot,
+      wallNow: slot,
       previousDueAt: slot,
       runCount: record.runCount + 1,
       consecutiveFailures: record.consecutiveFailures,
       skip: () => {},
-    })
+      memo: undefined,
+    }))
     if (following === null || !Number.isFinite(following) || following > now || following <= slot) break
     if (until !== null && following > until) break
     slot = following
@@ -71,4 +76,9 @@ export function nextDueAfterRun(task: Task, record: TaskRecord, now: number): nu
   const decision = decideDue(task, record, now)
   if (decision.kind === 'ended') return null
   return decision.kind === 'later' ? decision.at : now
+}
+
+/** A schedule's answer as epoch ms (a `Date` counts as its time), or null. */
+function asMs(answer: number | Date | null): number | null {
+  return answer instanceof Date ? answer.getTime() : answer
 }

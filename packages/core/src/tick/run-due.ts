@@ -1,7 +1,7 @@
 import type { Clock } from '../clock.ts'
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
 import { levelRank, type TaskLevel } from '../levels.ts'
-import type { TaskRegistry } from '../registry.ts'
+import type { KernelRegistry } from '../registry.ts'
 import type { Task } from '../task.ts'
 import type { RunSummary } from '../types.ts'
 import { decideDue, nextDueAfterRun } from './due.ts'
@@ -9,7 +9,7 @@ import { memoryTickStore } from './memory-store.ts'
 import { freshRecord, historyKey, parseHistory, parseRecord, registryKey, taskKey, type RegistryRecord, type TaskRecord } from './record.ts'
 import { assertTickStore, mutate, type TickStore } from './store.ts'
 
-/** Options of `registry.tick()`. */
+/** Options of `tick(registry, options)`. */
 export interface TickOptions {
   /**
    * Epoch ms of this tick, from the platform: `controller.scheduledTime`, the
@@ -91,9 +91,9 @@ function validate(options: TickOptions): void {
 const busy = new WeakSet<Task>()
 
 /** Stores without their own default share one per registry, so ticks in one isolate see each other. */
-const defaultStores = new WeakMap<TaskRegistry, TickStore>()
+const defaultStores = new WeakMap<KernelRegistry, TickStore>()
 
-function storeFor(registry: TaskRegistry, store: TickStore | undefined): TickStore {
+function storeFor(registry: KernelRegistry, store: TickStore | undefined): TickStore {
   if (store !== undefined) return store
   let fallback = defaultStores.get(registry)
   if (fallback === undefined) {
@@ -108,12 +108,19 @@ function recordOf(value: unknown, task: Task): TaskRecord {
 }
 
 /**
- * Runs what is due at `now` (the implementation of `registry.tick()`): reads
- * each task's record, runs the due ones one after another in level order
- * (critical first, then registration order), claiming each slot atomically
- * just before its run, and stops starting runs once `budgetMs` is spent.
+ * Edge tick mode: runs the tasks of `registry` due at `options.now` (from
+ * the platform: `controller.scheduledTime`, the cron slot), with last runs
+ * kept in `options.store`. It reads each task's record, runs the due ones one
+ * after another in level order (critical first, then registration order),
+ * claiming each slot atomically just before its run, and stops starting runs
+ * once `budgetMs` is spent (the rest is shed, low first). Tasks are not
+ * started; the platform calls in. A function over the registry, not a
+ * method, so apps without tick mode do not carry it.
+ *
+ * @example
+ * export default { scheduled: (controller) => tick(registry, { now: controller.scheduledTime, store }) }
  */
-export async function runDue(registry: TaskRegistry, options: TickOptions): Promise<TickReport> {
+export async function tick(registry: KernelRegistry, options: TickOptions): Promise<TickReport> {
   validate(options)
   const { now } = options
   const store = storeFor(registry, options.store)

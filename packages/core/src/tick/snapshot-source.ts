@@ -1,5 +1,5 @@
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
-import type { TaskRegistry } from '../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../registry.ts'
 import type { RegistrySource, SourceChange, TaskView } from '../registry-source.ts'
 import type { TaskConfigView } from '../task.ts'
 import type { TaskStatus } from '../types.ts'

@@ -1,22 +1,5 @@
-import {
-  bridgeMessage,
-  consoleLogger,
-  describeValue,
-  InvalidOptionError,
-  isBridgePort,
-  parseServerMessage,
-  systemClock,
-  TASK_ACTIONS,
-  type BridgePort,
-  type ClientMessage,
-  type Clock,
-  type Logger,
-  type RegistrySource,
-  type ServerMessage,
-  type SourceChange,
-  type TaskAction,
-  type TaskView,
-} from '@tickwork/core'
+import { consoleLogger, InvalidOptionError, systemClock, type Clock, type Logger } from '@tickwork/core'
+import { bridgeMessage, describeValue, isBridgePort, parseServerMessage, TASK_ACTIONS, type BridgePort, type ClientMessage, type RegistrySource, type ServerMessage, type SourceChange, type TaskAction, type TaskView } from '@tickwork/core/bridge'
 
 /** Options of {@link connectRegistry}. */
 export interface ConnectOptions {

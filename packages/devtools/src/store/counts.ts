@@ -1,4 +1,5 @@
-import { LEVELS, type TaskLevel, type TaskView } from '@tickwork/core'
+import { type TaskLevel } from '@tickwork/core'
+import { LEVELS, type TaskView } from '@tickwork/core/bridge'
 import { namesToRecheck, type TasksSnapshot } from './changes.ts'
 import { SHOWN_STATES, shownState, type ShownState } from './filter-sort.ts'
 

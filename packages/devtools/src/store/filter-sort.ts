@@ -1,4 +1,5 @@
-import type { TaskLevel, TaskState, TaskView } from '@tickwork/core'
+import type { TaskLevel, TaskState } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 
 /** Keys the task list sorts by. */
 export type SortKey = 'name' | 'level' | 'nextRun' | 'lastDuration' | 'failureRate'

@@ -1,4 +1,4 @@
-import type { TaskView } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 import { namesToRecheck, type TasksSnapshot } from './changes.ts'
 import { filterAndSort, passes, sortValue, type ListQuery, type SortValue } from './filter-sort.ts'
 

@@ -1,4 +1,4 @@
-import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core'
+import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core/bridge'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { animationFrame, type FrameScheduler } from './frame.ts'
 

@@ -1,4 +1,5 @@
-import type { RunnerRole, TaskLevel } from '@tickwork/core'
+import type { TaskLevel } from '@tickwork/core'
+import type { RunnerRole } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import type { ShownState } from '../store/filter-sort.ts'
 

@@ -1,4 +1,4 @@
-import type { TaskAction, TaskView } from '@tickwork/core'
+import type { TaskAction, TaskView } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import { downloadHistory } from '../export-history.ts'
 import { useSourceStore } from './source-context.tsx'

@@ -1,4 +1,4 @@
-import { LEVELS } from '@tickwork/core'
+import { LEVELS } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import { useMemo } from 'react'
 import { createCountsSelector, type Counts } from '../store/counts.ts'

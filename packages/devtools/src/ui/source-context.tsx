@@ -1,4 +1,4 @@
-import type { TaskView } from '@tickwork/core'
+import type { TaskView } from '@tickwork/core/bridge'
 import { createContext, useContext, type Provider } from 'react'
 import { useStore } from 'zustand'
 import type { SourceState, SourceStore } from '../store/source-store.ts'

@@ -1,4 +1,4 @@
-import { LEVELS } from '@tickwork/core'
+import { LEVELS } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import { SHOWN_STATES, SORT_KEYS, type ListQuery, type SortKey } from '../store/filter-sort.ts'
 

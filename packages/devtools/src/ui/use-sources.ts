@@ -1,4 +1,5 @@
-import { getDefaultRegistry, localSource, type RegistrySource, type TaskRegistry } from '@tickwork/core'
+import { getDefaultRegistry, type TaskRegistry } from '@tickwork/core'
+import { localSource, type RegistrySource } from '@tickwork/core/bridge'
 import { useMemo, useRef } from 'react'
 import { createSourceStore, type SourceStore } from '../store/source-store.ts'
 import type { FrameScheduler } from '../store/frame.ts'

@@ -1,7 +1,8 @@
 import { describeValue, InvalidOptionError, prefix } from '../../errors.ts'
-import type { TaskRegistry } from '../../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../../registry.ts'
 import type { TickReport } from '../../tick/run-due.ts'
 import { durableObjectStore, type DurableObjectStorageLike } from './durable-object-store.ts'
+import { tick as runTick } from '../../tick/run-due.ts'
 
 /** Durable Object storage with its alarm. */
 export interface AlarmStorageLike extends DurableObjectStorageLike {
@@ -59,7 +60,7 @@ export function alarmTicker(storage: AlarmStorageLike, registry: TaskRegistry, o
   }
 
   const tick = async (now: number): Promise<TickReport> => {
-    const report = await registry.tick({
+    const report = await runTick(registry, {
       now,
       store,
       keyPrefix,

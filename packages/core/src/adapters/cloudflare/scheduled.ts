@@ -1,7 +1,8 @@
 import { describeValue, InvalidOptionError, prefix } from '../../errors.ts'
-import type { TaskRegistry } from '../../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../../registry.ts'
 import type { TickReport } from '../../tick/run-due.ts'
 import { assertTickStore, type TickStore } from '../../tick/store.ts'
+import { tick as runTick } from '../../tick/run-due.ts'
 
 /** The `controller` a Worker's `scheduled` handler receives. */
 export interface ScheduledControllerLike {
@@ -45,7 +46,7 @@ export function scheduledHandler<Env = unknown>(
       throw new InvalidOptionError(`${prefix('scheduledHandler()')}controller.scheduledTime must be epoch ms, got ${describeValue(time)}`)
     }
     const store = typeof options.store === 'function' ? options.store(env) : options.store
-    const report = await registry.tick({
+    const report = await runTick(registry, {
       now: time,
       store,
       ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),

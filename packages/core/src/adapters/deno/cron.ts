@@ -1,7 +1,8 @@
 import { describeValue, InvalidOptionError, prefix } from '../../errors.ts'
-import type { TaskRegistry } from '../../registry.ts'
+import type { KernelRegistry as TaskRegistry } from '../../registry.ts'
 import type { TickReport } from '../../tick/run-due.ts'
 import { denoKvStore, type DenoKvLike } from './kv-store.ts'
+import { tick as runTick } from '../../tick/run-due.ts'
 
 /** `Deno.cron`'s signature, as far as tickwork calls it. */
 export type DenoCronFunction = (name: string, schedule: string, handler: () => Promise<void>) => Promise<void> | void
@@ -67,7 +68,7 @@ export function denoCron(registry: TaskRegistry, options: DenoCronOptions): Deno
   let last: TickReport | null = null
 
   const tick = async (now: number): Promise<TickReport> => {
-    const report = await registry.tick({
+    const report = await runTick(registry, {
       now,
       store,
       ...(options.budgetMs === undefined ? {} : { budgetMs: options.budgetMs }),
