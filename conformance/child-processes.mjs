@@ -88,7 +88,7 @@ async function shutdownMidWrite(runtime, signal) {
     check(state.reason === signal, `hook reason ${state.reason}, sent ${signal}`)
     check(state.states.every((s) => s === 'stopped'), `task states at flush time: ${state.states.join(', ')}`)
     const lines = readFileSync(`${out}/runs.log`, 'utf8').trim().split('\n')
-    lines.forEach((line, i) => check(line === `${i % 2 === 0 ? 'begin' : 'end'} ${Math.floor(i / 2)}`, `runs.log line ${i + 1} is "${line}": a run was cut off`))
+    for (const [i, line] of lines.entries()) check(line === `${i % 2 === 0 ? 'begin' : 'end'} ${Math.floor(i / 2)}`, `runs.log line ${i + 1} is "${line}": a run was cut off`)
     check(lines.length % 2 === 0, `runs.log ends with "${lines.at(-1)}": the last run was cut off mid-write`)
     check(state.written === lines.length / 2, `state.json counted ${state.written} complete runs, runs.log has ${lines.length / 2}`)
     check(existsSync(`${out}/hooks.log`), 'the second hook did not run')

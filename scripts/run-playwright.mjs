@@ -3,14 +3,18 @@
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync } from 'node:fs'
 import { basename, dirname, resolve } from 'node:path'
-import { ensureChromium } from './ensure-chromium.mjs'
+import { chromiumMissing, chromiumPath } from './chromium.mjs'
 
 const config = process.argv[2]
 if (!config) {
   console.error('usage: run-playwright.mjs <playwright config>')
   process.exit(2)
 }
-ensureChromium()
+if (!chromiumPath) {
+  console.error(`[run-playwright] ${chromiumMissing}`)
+  console.log('0 passed, 1 failed')
+  process.exit(1)
+}
 mkdirSync('artifacts', { recursive: true })
 const out = `artifacts/playwright-${basename(dirname(config))}.json`
 const result = spawnSync('npx', ['playwright', 'test', '--config', config, '--reporter=list,json'], {

@@ -1,14 +1,17 @@
 import { defineConfig } from '@playwright/test'
 import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-// @ts-expect-error -- a plain .mjs helper shared by every Playwright config; it has no types.
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { sharedPort } from '../../scripts/free-port.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
-/** The dev server (StrictMode, devtools, debug hook). Not 5173, so a running `pnpm dev` does not clash. */
-export const DEV_PORT = 5183
+// Free ports, picked once and shared with the workers, so a running `pnpm dev`
+// or a second checkout never clashes. --strictPort below: on a busy port Vite
+// would move elsewhere and the tests would wait on the wrong URL.
+/** The dev server (StrictMode, devtools, debug hook). */
+const DEV_PORT = sharedPort('TICKWORK_DEMO_DEV_PORT')
 /** `vite preview` of the production build. */
-export const PREVIEW_PORT = 4183
+const PREVIEW_PORT = sharedPort('TICKWORK_DEMO_PREVIEW_PORT')
 
 export default defineConfig({
   testDir: './e2e',

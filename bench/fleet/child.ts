@@ -8,7 +8,8 @@ import { Redis } from 'ioredis'
 import { systemClock } from '../../packages/core/src/clock.ts'
 import { createTask } from '../../packages/core/src/create-task.ts'
 import { redisLease, redisTickStore } from '../../packages/core/src/redis/index.ts'
-import { TaskRegistry } from '../../packages/core/src/registry.ts'
+import { TaskRegistry } from '../../packages/core/src/task-registry.ts'
+import { tick } from '../../packages/core/src/tick/index.ts'
 
 const [url, mode, tasks, amount, ttl] = process.argv.slice(2) as [string, 'lease' | 'tick', string, string, string]
 const names = Array.from({ length: Number(tasks) }, (_, index) => `task-${index}`)
@@ -56,7 +57,7 @@ if (mode === 'lease') {
   const store = redisTickStore(counted, { prefix: 'bench:' })
   result = await measure(async () => {
     let runs = 0
-    for (let slot = 0; slot < Number(amount); slot++) runs += (await registry.tick({ now: Date.UTC(2026, 0, 1) + slot * 60_000, store })).summaries.length
+    for (let slot = 0; slot < Number(amount); slot++) runs += (await tick(registry, { now: Date.UTC(2026, 0, 1) + slot * 60_000, store })).summaries.length
     return runs
   })
 }

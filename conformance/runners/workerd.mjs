@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process'
 import { copyFileSync, writeFileSync } from 'node:fs'
 import { binaries } from '../binaries.mjs'
-import { freePort } from '../../scripts/servers/free-port.mjs'
+import { freePort } from '../../scripts/free-port.mjs'
 
 const dir = process.argv[2]
 copyFileSync(new URL('./workerd-entry.js', import.meta.url), `${dir}/workerd-entry.js`)

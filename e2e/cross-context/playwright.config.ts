@@ -1,9 +1,9 @@
 import { defineConfig } from '@playwright/test'
-// @ts-expect-error -- a plain .mjs helper shared by every Playwright config; it has no types.
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { sharedPort } from '../../scripts/free-port.mjs'
 
-/** The fixture's own Vite dev server; no other suite uses this port. */
-export const PORT = 5191
+/** The fixture's own Vite dev server: a free port, picked once and shared with the workers. */
+const PORT = sharedPort('TICKWORK_CROSS_CONTEXT_PORT')
 
 // Chromium tests of the bridge (a worker's registry seen and controlled from
 // the page) and of single-runner tasks across two pages of one origin.
@@ -23,7 +23,8 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite --config e2e/cross-context/vite.config.ts',
+    // --strictPort: on a busy port Vite would move elsewhere and the tests would wait on the wrong URL.
+    command: `npx vite --config e2e/cross-context/vite.config.ts --port ${PORT} --strictPort`,
     cwd: '../..',
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,

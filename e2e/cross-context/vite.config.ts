@@ -19,7 +19,8 @@ export default defineConfig({
       { find: /^@tickwork\/devtools$/, replacement: resolve(root, 'packages/devtools/src/index.ts') },
     ],
   },
-  server: { port: 5191, strictPort: true, host: '127.0.0.1' },
+  // The port comes from the Playwright config (a free one), on the command line.
+  server: { host: '127.0.0.1' },
   worker: { format: 'es' },
   logLevel: 'warn',
 })

@@ -1,9 +1,9 @@
 import { defineConfig, type LaunchOptions } from '@playwright/test'
-// @ts-ignore -- a plain .mjs helper shared by every Playwright config; it may have no types.
 import { chromiumLaunchOptions } from '../../scripts/chromium.mjs'
+import { sharedPort } from '../../scripts/free-port.mjs'
 
-/** Port of the strict-CSP server (serve.mjs builds, then serves). */
-export const CSP_PORT = 4193
+/** Port of the strict-CSP server (serve.mjs builds, then serves): a free one, shared with the workers. */
+const CSP_PORT = sharedPort('TICKWORK_CSP_PORT')
 
 // The demo's production build and a devtools page, served with a strict
 // Content-Security-Policy, in Chromium.

@@ -14,7 +14,7 @@ import { build } from 'vite'
 const here = fileURLToPath(new URL('.', import.meta.url))
 const root = resolve(here, '../..')
 const out = resolve(root, 'artifacts/csp')
-const port = Number(process.argv[2] ?? 4193)
+const port = Number(process.argv[2] ?? 0)
 const conditions = ['tickwork-source', 'module', 'browser', 'production']
 
 await build({ root: resolve(root, 'apps/demo'), logLevel: 'warn', build: { outDir: join(out, 'demo'), emptyOutDir: true } })

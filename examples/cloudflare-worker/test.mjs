@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { assert, assertEqual, eventually, run, test } from '../harness.mjs'
-import { freePort } from '../../scripts/servers/free-port.mjs'
+import { freePort } from '../../scripts/free-port.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = join(here, '../..')

@@ -5,7 +5,7 @@ import { memoryTickStore, snapshotSource, type TickReport } from '@tickwork/core
 import { denoKvStore, type DenoCronFunction } from '@tickwork/core/deno'
 import { tickHandler } from '@tickwork/core/http'
 import { createApp } from './app.ts'
-import { assert, assertEqual, run, test } from '../harness.mjs'
+import { assertEqual, run, test } from '../harness.mjs'
 
 const MINUTE = 60_000
 const T0 = Date.UTC(2026, 0, 1, 12, 0)

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { freePort } from './free-port.mjs'
+import { freePort } from '../free-port.mjs'
 
 const SETUP_HINT = 'install it with `pnpm setup:system` (Debian: apt-get install -y postgresql)'
 

@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test'
-// @ts-expect-error -- a plain .mjs helper shared by every Playwright config; it has no types.
 import { chromiumLaunchOptions } from '../../../scripts/chromium.mjs'
 
 // Chromium tests of what only a browser has: document visibility, the real

@@ -1,6 +1,5 @@
 import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import type { TaskLevel } from './levels.ts'
-import { safeWarn, type Logger } from './logger.ts'
 import type { PostTaskPriority, PostTaskScheduler } from './types.ts'
 
 export type { PostTaskPriority, PostTaskScheduler } from './types.ts'
@@ -27,20 +26,6 @@ export function resolveScheduler(option: PostTaskScheduler | null | undefined, u
   if (!useGlobal) return undefined
   const found = (globalThis as { scheduler?: Partial<PostTaskScheduler> }).scheduler
   return typeof found?.postTask === 'function' ? (found as PostTaskScheduler) : undefined
-}
-
-/** Posts `callback`; a rejected post (aborted, or a broken polyfill) is reported, never unhandled. */
-export function postRun(scheduler: PostTaskScheduler, priority: PostTaskPriority, callback: () => void, logger: Logger, who: string): void {
-  let posted: Promise<unknown>
-  try {
-    posted = scheduler.postTask(callback, { priority })
-  } catch (error) {
-    // A scheduler that throws synchronously must not cost the run: run it now.
-    safeWarn(logger, `${prefix(who)}scheduler.postTask threw; running directly`, error)
-    callback()
-    return
-  }
-  Promise.resolve(posted).catch((error: unknown) => safeWarn(logger, `${prefix(who)}a posted run was rejected`, error))
 }
 
 /** Throws unless `priority` is a postTask priority and `scheduler` has `postTask` (or is null). */

@@ -1,3 +1,4 @@
+'use client'
 /**
  * `@tickwork/devtools`: a live panel of every tickwork task.
  *

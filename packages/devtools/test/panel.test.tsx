@@ -197,7 +197,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     env.make({ name: 'leader' })
     const base = localSource(env.registry)
     const source: RegistrySource = { ...base, view: (name) => ({ ...base.view(name)!, runner: 'other' }) }
-    const { ui, root } = mount({ registry: undefined, sources: [source] } as never)
+    const { ui } = mount({ registry: undefined, sources: [source] } as never)
     expect(ui.getAllByText('runner: other tab').length).toBeGreaterThan(0)
   })
 

@@ -1,3 +1,4 @@
+'use client'
 /**
  * React bindings for tickwork: a StrictMode-safe task lifecycle and live
  * status hooks on `useSyncExternalStore`.

@@ -1,6 +1,7 @@
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { consoleLogger, InvalidOptionError, Task, type RunContext, type RunFunction, type RunSummary, type TaskOptions, type TaskRegistry, type TaskUpdate } from '@tickwork/core'
 import { describeValue } from '@tickwork/core/bridge'
+import { useIsomorphicLayoutEffect } from './isomorphic-layout-effect.ts'
 import { resolveRegistry } from './resolve-registry.ts'
 
 /** Options of {@link useTask}: a task's options, minus `autoRegister`. */
@@ -76,7 +77,7 @@ export function useTask(input: UseTaskOptions | Task, adoptOptions?: AdoptTaskOp
 
   const runRef = useRef<RunFunction | undefined>(own?.run)
   const onErrorRef = useRef<TaskOptions['onError']>(own?.onError)
-  useLayoutEffect(() => {
+  useIsomorphicLayoutEffect(() => {
     runRef.current = own?.run
     onErrorRef.current = own?.onError
   })

@@ -256,7 +256,7 @@ describe('useTask bad input', () => {
     function Toggle(): ReactNode {
       const [n, setN] = useState(0)
       const task = useTask({ name: 't', interval: 1000, registry: env.registry, run: () => {} })
-      return <button onClick={() => setN(n + 1)}>{task.name}{n}</button>
+      return <button type="button" onClick={() => setN(n + 1)}>{task.name}{n}</button>
     }
     const view = render(strict(<Toggle />))
     const task = env.registry.get('t')

@@ -1,4 +1,5 @@
 import { describeValue, InvalidOptionError, prefix, TickworkError } from '../errors.ts'
+import type { IDBDatabaseLike, IDBFactoryLike, IDBObjectStoreLike, IDBRequestLike } from './indexeddb-like.ts'
 import type { CacheStore } from './store.ts'
 
 /** Options of {@link indexedDbStore}. */
@@ -8,10 +9,10 @@ export interface IndexedDbStoreOptions {
   /** Object store name inside it. Default `'cache'`. */
   objectStore?: string
   /** The IndexedDB factory. Default: `globalThis.indexedDB`, looked up on first use. */
-  indexedDB?: IDBFactory
+  indexedDB?: IDBFactoryLike
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+function request<T>(req: IDBRequestLike<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result)
     req.onerror = () => reject(req.error ?? new TickworkError(`${prefix('indexedDbStore()')}request failed`))
@@ -34,11 +35,11 @@ export function indexedDbStore(options: IndexedDbStoreOptions = {}): CacheStore 
       throw new InvalidOptionError(`${prefix('indexedDbStore()')}${name} must be a non-empty string, got ${describeValue(value)}`)
     }
   }
-  let opening: Promise<IDBDatabase> | undefined
+  let opening: Promise<IDBDatabaseLike> | undefined
 
-  const open = (): Promise<IDBDatabase> => {
-    opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-      const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactory }).indexedDB
+  const open = (): Promise<IDBDatabaseLike> => {
+    opening ??= new Promise<IDBDatabaseLike>((resolve, reject) => {
+      const factory = options.indexedDB ?? (globalThis as { indexedDB?: IDBFactoryLike }).indexedDB
       if (factory === undefined) throw new TickworkError(`${prefix('indexedDbStore()')}no indexedDB in this runtime; pass { indexedDB }`)
       const req = factory.open(database)
       req.onupgradeneeded = () => {
@@ -73,7 +74,7 @@ export function indexedDbStore(options: IndexedDbStoreOptions = {}): CacheStore 
     return opening
   }
 
-  const withStore = async <T>(mode: IDBTransactionMode, use: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+  const withStore = async <T>(mode: 'readonly' | 'readwrite', use: (store: IDBObjectStoreLike) => IDBRequestLike<T>): Promise<T> => {
     const db = await open()
     return request(use(db.transaction(objectStore, mode).objectStore(objectStore)))
   }

@@ -1,10 +1,21 @@
 import { describeValue, InvalidOptionError, prefix, TickworkError } from '../errors.ts'
 import type { CacheStore } from './store.ts'
 
+/**
+ * The part of Web Storage the store uses. `localStorage`, `sessionStorage` and
+ * any object with these three methods fit; written out structurally so the
+ * published declarations need no DOM lib.
+ */
+export interface StorageLike {
+  getItem(key: string): string | null
+  setItem(key: string, value: string): void
+  removeItem(key: string): void
+}
+
 /** Options of {@link webStorageStore}. */
 export interface WebStorageStoreOptions {
   /** The Storage to use. Default: `globalThis.localStorage`, looked up at each call (absent outside browsers). */
-  storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
+  storage?: StorageLike
   /** Prefix of every item's key. Default `'tickwork:'`. */
   prefix?: string
 }
@@ -26,10 +37,10 @@ export function webStorageStore(options: WebStorageStoreOptions = {}): CacheStor
   if (given !== undefined && (given === null || typeof given.getItem !== 'function' || typeof given.setItem !== 'function')) {
     throw new InvalidOptionError(`${prefix('webStorageStore()')}storage must be a Storage (getItem/setItem/removeItem), got ${describeValue(given)}`)
   }
-  const storage = (): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> => {
+  const storage = (): StorageLike => {
     if (given !== undefined) return given
     // Reading `localStorage` can itself throw (blocked cookies, opaque origins).
-    const found = (globalThis as { localStorage?: Storage }).localStorage
+    const found = (globalThis as { localStorage?: StorageLike }).localStorage
     if (found === undefined) throw new TickworkError(`${prefix('webStorageStore()')}no localStorage in this runtime; pass { storage }`)
     return found
   }

@@ -13,7 +13,7 @@ import { LeaseLostError } from '../../src/exclusive/errors.ts'
 import { exclusivePlugin } from '../../src/exclusive/plugin.ts'
 import type { Lease, LeaseSession } from '../../src/lease.ts'
 import type { RunnerStatus } from '../../src/plugin.ts'
-import { TaskRegistry } from '../../src/registry.ts'
+import { TaskRegistry } from '../../src/task-registry.ts'
 import { sleep } from '../../src/sleep.ts'
 
 /** One finished run, as the instances record it in the engine. */

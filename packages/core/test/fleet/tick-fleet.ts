@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline'
 import { expect } from 'vitest'
 import { createTask } from '../../src/create-task.ts'
-import { TaskRegistry } from '../../src/registry.ts'
+import { TaskRegistry } from '../../src/task-registry.ts'
 import { createTestClock } from '../../src/testing.ts'
 import type { TickStore } from '../../src/tick/store.ts'
 import { tickOnce } from './tick-once.ts'

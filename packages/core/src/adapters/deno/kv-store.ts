@@ -45,16 +45,16 @@ export function denoKvStore(kv: DenoKvLike, options: DenoKvStoreOptions = {}): T
   }
   const keyOf = (key: string): DenoKvKey => [...base, key]
   // Deno KV reads "no value" as null; tickwork stores never hold null, so null means absent.
-  const valueOf = (entry: { value: unknown }): unknown => entry.value ?? undefined
+  const storedValue = (entry: { value: unknown }): unknown => entry.value ?? undefined
   return {
-    get: async (key) => valueOf(await kv.get(keyOf(key))),
+    get: async (key) => storedValue(await kv.get(keyOf(key))),
     set: async (key, value) => {
       if (value === undefined) await kv.delete(keyOf(key))
       else await kv.set(keyOf(key), value)
     },
     compareAndSet: async (key, expected, next) => {
       const entry = await kv.get(keyOf(key))
-      if (!sameStoredValue(valueOf(entry), expected)) return false
+      if (!sameStoredValue(storedValue(entry), expected)) return false
       const operation = kv.atomic().check({ key: keyOf(key), versionstamp: entry.versionstamp })
       const result = await (next === undefined ? operation.delete(keyOf(key)) : operation.set(keyOf(key), next)).commit()
       return result.ok
