@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTask } from '../../src/create-task.ts'
 import { sqlRunner } from '../../src/postgres/client.ts'
-import { TaskRegistry } from '../../src/registry.ts'
+import { TaskRegistry } from '../../src/task-registry.ts'
 import { snapshotSource } from '../../src/tick/snapshot-source.ts'
 import { createTickTables, postgresTickStore } from '../../src/postgres/index.ts'
 import { spawnChild } from './children.ts'
