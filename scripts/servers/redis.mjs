@@ -69,7 +69,7 @@ function startOnce(port) {
   })
 }
 
-function handle(child, port, dir, cleanup) {
+function handle(child, port, _dir, cleanup) {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,

@@ -235,7 +235,8 @@ export class LoopMachine {
     const due = scheduledAt === undefined ? now : now - (clock.wallNow() - scheduledAt)
     const index = this.recorder.nextIndex
     const summary = this.recorder.whenRecorded(index)
-    this.#startRun(trigger, due)
+    // The slot is kept exactly: converting it to monotonic time and back would move it by the clocks' jitter.
+    this.#startRun(trigger, due, scheduledAt)
     this.#sync(clock.now())
     return summary
   }
@@ -361,7 +362,7 @@ export class LoopMachine {
     }
   }
 
-  #startRun(trigger: RunSummary['trigger'], due: number): void {
+  #startRun(trigger: RunSummary['trigger'], due: number, slot?: number): void {
     const clock = this.queue.clock
     const startedAt = clock.now()
     if (trigger === 'schedule') {
@@ -369,7 +370,7 @@ export class LoopMachine {
       this.#due = NaN
     }
     const recorder = this.recorder
-    const run = new TaskRun(this.#owner.name, recorder.nextIndex++, recorder.consecutiveFailures + 1, this.#sessions.fence(), trigger, due, startedAt, clock.wallNow(), !this.live)
+    const run = new TaskRun(this.#owner.name, recorder.nextIndex++, recorder.consecutiveFailures + 1, this.#sessions.fence(), trigger, due, startedAt, clock.wallNow(), !this.live, slot ?? Number.NaN)
     this.#run = run
     this.#runs++
     this.#derive()

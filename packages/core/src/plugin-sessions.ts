@@ -41,11 +41,10 @@ export class PluginSessions implements PluginHost {
     this.detach()
     this.#ended = NO_SESSIONS
     if (plugins.length === 0) return
-    const host: PluginHost = this
     const sessions: PluginSession[] = []
     for (const plugin of plugins) {
       try {
-        const session = plugin.attach(host)
+        const session = plugin.attach(this)
         if (session !== undefined) sessions.push(session)
       } catch (error) {
         this.#warn(`plugin "${plugin.name}" failed to attach`, error)

@@ -21,6 +21,8 @@ export class TaskRun implements RunContext {
   readonly startedWall: number
   /** Started while the loop was not live (a manual run of an idle or ended task). */
   readonly outsideLoop: boolean
+  /** The exact epoch slot a tick-mode run stands for (NaN: convert from `dueAt`). */
+  readonly #slot: number
   /** Its `timeout` timer, while armed. */
   timeoutEntry: TimerEntry | undefined = undefined
   /** Set once the run was told to stop (stop, timeout, lost lease); a signal made later starts aborted. */
@@ -29,7 +31,7 @@ export class TaskRun implements RunContext {
   recorded = false
   #controller: AbortController | undefined = undefined
 
-  constructor(name: string, runIndex: number, attempt: number, fence: number | undefined, trigger: RunSummary['trigger'], dueAt: number, startedAt: number, startedWall: number, outsideLoop: boolean) {
+  constructor(name: string, runIndex: number, attempt: number, fence: number | undefined, trigger: RunSummary['trigger'], dueAt: number, startedAt: number, startedWall: number, outsideLoop: boolean, slot: number = Number.NaN) {
     this.name = name
     this.runIndex = runIndex
     this.attempt = attempt
@@ -39,11 +41,12 @@ export class TaskRun implements RunContext {
     this.startedAt = startedAt
     this.startedWall = startedWall
     this.outsideLoop = outsideLoop
+    this.#slot = slot
   }
 
   /** Epoch ms the run was due at, converted from monotonic time when it started. */
   get scheduledAt(): number {
-    return this.startedWall - (this.startedAt - this.dueAt)
+    return Number.isNaN(this.#slot) ? this.startedWall - (this.startedAt - this.dueAt) : this.#slot
   }
 
   get signal(): AbortSignal {

@@ -18,13 +18,13 @@ async function seenWithoutScrolling(page: Page, selector: string): Promise<boole
     const box = element.getBoundingClientRect()
     if (box.width === 0 || box.height === 0) return false
     if (box.top < 0 || box.left < 0 || box.bottom > innerHeight + 0.5 || box.right > innerWidth + 0.5) return false
-    for (let parent = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host as HTMLElement | undefined); parent; ) {
+    for (let parent = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host as HTMLElement | null | undefined); parent; ) {
       const style = getComputedStyle(parent)
       if (/auto|scroll|hidden/.test(style.overflowY + style.overflowX)) {
         const clip = parent.getBoundingClientRect()
         if (box.top < clip.top - 0.5 || box.bottom > clip.bottom + 0.5 || box.left < clip.left - 0.5 || box.right > clip.right + 0.5) return false
       }
-      parent = parent.parentElement ?? ((parent.getRootNode() as ShadowRoot).host as HTMLElement | undefined) ?? null
+      parent = parent.parentElement ?? ((parent.getRootNode() as ShadowRoot).host as HTMLElement | null | undefined) ?? null
     }
     return true
   })

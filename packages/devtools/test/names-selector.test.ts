@@ -98,7 +98,9 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     for (let step = 0; step < 60; step++) {
       // Small steps: a few tasks run per frame, as in a live page.
       await frame(1)
-      queries.forEach((q, index) => expect(selectors[index]!(state(), q)).toEqual(selectNames(state().tasks, state().order, q)))
+      queries.forEach((q, index) => {
+        expect(selectors[index]!(state(), q)).toEqual(selectNames(state().tasks, state().order, q))
+      })
     }
   })
 

@@ -1,5 +1,5 @@
 import { consoleLogger, InvalidOptionError, systemClock, type Clock, type Logger } from '@tickwork/core'
-import { bridgeMessage, describeValue, isBridgePort, parseServerMessage, TASK_ACTIONS, type BridgePort, type ClientMessage, type RegistrySource, type ServerMessage, type SourceChange, type TaskAction, type TaskView } from '@tickwork/core/bridge'
+import { bridgeMessage, describeValue, isBridgePort, parseServerMessage, TASK_ACTIONS, type BridgePort, type ClientMessage, type RegistrySource, type ServerMessage, type SourceChange, type TaskView } from '@tickwork/core/bridge'
 import { isFacetCommand, type SourceAction } from '../facet/facet-types.ts'
 
 /** Options of {@link connectRegistry}. */

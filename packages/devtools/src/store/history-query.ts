@@ -25,7 +25,7 @@ export interface HistoryPage {
 }
 
 /** The runs of page `page` among those passing `filter`, newest first (`history` is oldest first, as tasks keep it). */
-export function historyPage(history: readonly RunSummary[], filter: HistoryFilter, page: number, size = HISTORY_PAGE_SIZE): HistoryPage {
+export function historyPage(history: readonly RunSummary[], filter: HistoryFilter, page: number, size: number = HISTORY_PAGE_SIZE): HistoryPage {
   const matching: RunSummary[] = []
   for (let index = history.length - 1; index >= 0; index--) {
     const run = history[index]
@@ -37,7 +37,7 @@ export function historyPage(history: readonly RunSummary[], filter: HistoryFilte
 }
 
 /** The page (under `filter`) holding run `runIndex`, or -1 when it is not kept or does not pass. */
-export function pageOfRun(history: readonly RunSummary[], filter: HistoryFilter, runIndex: number, size = HISTORY_PAGE_SIZE): number {
+export function pageOfRun(history: readonly RunSummary[], filter: HistoryFilter, runIndex: number, size: number = HISTORY_PAGE_SIZE): number {
   let position = 0
   for (let index = history.length - 1; index >= 0; index--) {
     const run = history[index]

@@ -46,6 +46,7 @@ export function Popover({ label, button, buttonClassName = 'chip-btn', className
     <div
       ref={wrapRef}
       className="pop-wrap"
+      role="group"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           event.preventDefault()
