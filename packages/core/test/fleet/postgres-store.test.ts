@@ -1,6 +1,7 @@
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { InvalidOptionError, memoryTickStore, mutate } from '../../src/index.ts'
+import { InvalidOptionError } from '../../src/index.ts'
+import { memoryTickStore, mutate } from '../../src/tick/index.ts'
 import { createTickTables, postgresLease, postgresTickStore, tickTablesSql } from '../../src/postgres/index.ts'
 import { CLIENTS, connect, startPostgres, type NamedClient, type PostgresServer } from './postgres-helpers.ts'
 
