@@ -8,14 +8,9 @@ import { getEventListeners, setMaxListeners } from 'node:events'
 import { createTask, sleep, systemClock, TaskRegistry } from '@tickwork/core'
 import { timerQueueFor } from '@tickwork/core/testing'
 import { leanClock } from './lib/clocks.mjs'
+import { heapAfterGc as heap, requireGc } from './lib/heap.mjs'
 
-const gc = globalThis.gc
-if (typeof gc !== 'function') throw new Error('run with --expose-gc')
-const heap = () => {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed
-}
+requireGc()
 
 const appSignal = new AbortController().signal
 setMaxListeners(0, appSignal)

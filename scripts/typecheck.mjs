@@ -22,6 +22,7 @@ const noEmit = [
   'packages/devtools/e2e/tsconfig.json',
   'e2e/csp/tsconfig.json',
   'e2e/cross-context/tsconfig.json',
+  'e2e/bridge-views/tsconfig.json',
 ]
 const builds = ['packages/core', 'packages/react', 'packages/devtools']
 

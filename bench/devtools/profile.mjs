@@ -1,34 +1,27 @@
-// Where the panel's time goes: runs the frame benchmark under the CPU
-// profiler (CDP `Profiler`) and prints the functions with the most self time.
-//   node bench/devtools/profile.mjs [seconds] [production|development] [out.cpuprofile] [scenario JSON]
+// Where the panel's time goes: one round of the panel benchmark (closed, then
+// open) under the CPU profiler; prints the busy time of each phase, the
+// panel's share, and the modules and functions with the most self time.
+//   node bench/devtools/profile.mjs [tasks] [openSeconds] [out.cpuprofile] ['{"query":{"sort":"nextRun"}}']
 import { writeFileSync } from 'node:fs'
-import { panelFrames } from './chromium.mjs'
+import { panelRounds } from './chromium.mjs'
 
-const [seconds = '6', react = 'production', out, scenario = '{}'] = process.argv.slice(2)
-let profile
-const result = await panelFrames({
-  seconds: Number(seconds),
-  react,
-  scenario: JSON.parse(scenario),
-  async profile(page) {
-    const cdp = await page.context().newCDPSession(page)
-    await cdp.send('Profiler.enable')
-    await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
-    await cdp.send('Profiler.start')
-    return async () => {
-      profile = (await cdp.send('Profiler.stop')).profile
-    }
-  },
-})
-if (out !== undefined) writeFileSync(out, JSON.stringify(profile))
-const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-const self = new Map()
-const deltas = profile.timeDeltas
-profile.samples.forEach((id, index) => {
-  const { callFrame } = byId.get(id)
-  const key = `${callFrame.functionName || '(anonymous)'} ${callFrame.url.split('/').pop()}:${callFrame.lineNumber + 1}`
-  self.set(key, (self.get(key) ?? 0) + (deltas[index] ?? 0) / 1000)
-})
-const total = [...self.values()].reduce((a, b) => a + b, 0)
-console.log(`frames p50 ${result.panel.frames.p50.toFixed(1)} p95 ${result.panel.frames.p95.toFixed(1)} ms, ${result.panel.longTasks} long tasks, profile ${total.toFixed(0)} ms`)
-for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${ms.toFixed(1).padStart(9)} ms  ${key}`)
+const [tasks = '10000', seconds = '5', out, scenario = '{}'] = process.argv.slice(2)
+const result = await panelRounds({ rounds: 1, tasks: Number(tasks), openSeconds: Number(seconds), scenario: JSON.parse(scenario), keepProfiles: true, samplingUs: 200 })
+if (result.skipped) {
+  console.log(`skipped: ${result.skipped}`)
+  process.exit(0)
+}
+const [round] = result.rounds
+if (out !== undefined) writeFileSync(out, JSON.stringify(round.open.cpu.profile))
+const pct = (part, whole) => `${((100 * part) / whole).toFixed(1)} %`
+for (const phase of ['closed', 'open']) {
+  const { frames, cpu, eventsPerSecond } = round[phase]
+  const a = cpu.analysis
+  console.log(`\n== panel ${phase}: ${result.tasks} tasks, ${eventsPerSecond.toFixed(0)} events/s, frames p50 ${frames.p50} p95 ${frames.p95} max ${frames.max} ms`)
+  console.log(`profile ${a.totalMs.toFixed(0)} ms: busy ${a.busyMs.toFixed(0)} ms (Performance TaskDuration ${cpu.taskMs.toFixed(0)} ms), GC ${a.gcMs.toFixed(0)} ms, (program) ${a.programMs.toFixed(0)} ms`)
+  console.log(`panel self ${a.panelSelfMs.toFixed(1)} ms = ${pct(a.panelSelfMs, a.busyMs)} of busy; panel on the stack ${a.panelInclusiveMs.toFixed(1)} ms = ${pct(a.panelInclusiveMs, a.busyMs)}`)
+  console.log('modules by self time:')
+  for (const { key, ms } of a.topModules.slice(0, 12)) console.log(`${ms.toFixed(1).padStart(9)} ms  ${pct(ms, a.busyMs).padStart(7)}  ${key}`)
+  console.log('functions by self time:')
+  for (const { key, ms } of a.topFunctions.slice(0, 20)) console.log(`${ms.toFixed(1).padStart(9)} ms  ${pct(ms, a.busyMs).padStart(7)}  ${key}`)
+}

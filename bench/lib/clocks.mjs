@@ -1,20 +1,6 @@
 // Clocks for the benchmarks. Kept free of Node APIs: this file is bundled
 // for Deno, Bun and Chromium too.
 
-/** Sub-millisecond epoch time: `Date.now()` ticks in whole ms, too coarse to see 0.1 ms lateness. */
-export const preciseNow = () => performance.timeOrigin + performance.now()
-
-/**
- * The system clock as tickwork sees it by default (whole ms, like
- * `Date.now()`), but on the same time line as {@link preciseNow}, so the
- * lateness of a run can be read to the microsecond: `preciseNow() - scheduledAt`.
- */
-export const msClock = {
-  now: () => Math.floor(preciseNow()),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle),
-}
-
 /**
  * A synchronous virtual clock for counting work, not time: `fireNext()` moves
  * time to the earliest timer and calls it. tickwork arms at most one timer per
@@ -29,6 +15,8 @@ export function leanClock(start = 0, { wholeMs = false } = {}) {
   return {
     // wholeMs: reads time like Date.now() does, while time itself moves in fractions.
     now: wholeMs ? () => Math.floor(now) : () => now,
+    // The kernel's wall reading (epoch ms): here the same line as monotonic time.
+    wallNow: wholeMs ? () => Math.floor(now) : () => now,
     setTimeout(callback, ms) {
       const id = nextId++
       timers.set(id, { id, at: now + ms, callback })

@@ -1,8 +1,12 @@
 // The one table `pnpm bench` prints: item, subject, measured, target, verdict.
 
-/** A row; `pass` is true/false against a target, or undefined for a comparison row. */
-export function row(item, subject, measured, target = '', pass = undefined) {
-  return { item, subject, measured, target, verdict: pass === undefined ? '' : pass ? 'PASS' : 'FAIL' }
+/**
+ * A row; `verdict` is true/false against a target, a verdict string
+ * (`roundsVerdict()` of lib/rounds.mjs), or undefined for a comparison row.
+ */
+export function row(item, subject, measured, target = '', verdict = undefined) {
+  const shown = verdict === undefined ? '' : typeof verdict === 'string' ? verdict : verdict ? 'PASS' : 'FAIL'
+  return { item, subject, measured, target, verdict: shown }
 }
 
 /** Renders rows as a fixed-width text table. */

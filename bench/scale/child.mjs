@@ -1,10 +1,13 @@
 // Item 3, one contender at one size, in its own process (run with --expose-gc):
-// N tasks at 1 Hz, starts staggered evenly over one second. Measures the heap
-// per idle (started, waiting) task, the time to start and to stop them all,
-// then over a window the CPU time per run and the lateness of every run.
-// Usage: node --expose-gc child.mjs <tickwork|setTimeout> <tasks> <windowMs>
+// N tasks at 1 Hz, first runs spread evenly over one second. Measures the
+// heap per idle (started, waiting) task, the time to start and to stop them
+// all, then over a window the CPU time per run and the lateness of every run
+// against its true due time (the real end of its previous run + 1 s, in
+// performance.now()).
+// Usage: node --expose-gc child.mjs <tickwork|setTimeout|toad> <tasks> <windowMs>
 import { createTask, TaskRegistry } from '@tickwork/core'
-import { msClock, preciseNow } from '../lib/clocks.mjs'
+import * as toad from 'toad-scheduler'
+import { heapAfterGc as heapUsed, requireGc } from '../lib/heap.mjs'
 import { summarize } from '../lib/stats.mjs'
 
 const [kind, countArg, windowArg] = process.argv.slice(2)
@@ -12,69 +15,113 @@ const count = Number(countArg)
 const windowMs = Number(windowArg)
 const PERIOD = 1000
 // First runs start after the heap is measured (a full GC of 100k tasks takes a while).
-const FIRST_RUN = 400
+const FIRST_RUN = 500
+const now = () => performance.now()
 
-const gc = globalThis.gc
-if (typeof gc !== 'function') throw new Error('run with --expose-gc')
+requireGc()
 
+// Harness state, made before the heap baseline so no contender is charged for it.
+const names = Array.from({ length: count }, (_, i) => `task-${i}`)
+const indexOf = new Map(names.map((name, i) => [name, i]))
+const dueAt = new Float64Array(count)
 const late = new Float64Array(Math.ceil(count * (windowMs / PERIOD + 2)))
 let runs = 0
+let recorded = 0
 let recording = false
-const record = (ms) => {
+/** One run of task `i` starts: its lateness against the true due time. */
+const begin = (i) => {
   runs++
-  if (recording && runs < late.length) late[runs] = ms
+  if (recording && recorded < late.length) late[recorded++] = now() - dueAt[i]
 }
+const firstDelay = (i) => FIRST_RUN + (i * PERIOD) / count
 
-function heapUsed() {
-  gc()
-  gc()
-  return process.memoryUsage().heapUsed
-}
-
-/** tickwork: one registry, one shared timer. Returns stopAll. */
-function startTickwork(base) {
-  const registry = new TaskRegistry({ clock: msClock })
-  const run = ({ scheduledAt }) => record(preciseNow() - scheduledAt)
-  for (let i = 0; i < count; i++) {
-    createTask({ name: `task-${i}`, interval: PERIOD, initialDelay: FIRST_RUN + (i * PERIOD) / count, registry, run })
+/** tickwork: one registry on the default clock. Returns stopAll. */
+function startTickwork(result) {
+  const registry = new TaskRegistry()
+  // One shared run function (as a user with many alike tasks writes it): the name says which task.
+  const run = ({ name }) => {
+    const i = indexOf.get(name)
+    begin(i)
+    dueAt[i] = now() + PERIOD
   }
-  const started = preciseNow()
+  for (let i = 0; i < count; i++) createTask({ name: names[i], interval: PERIOD, initialDelay: firstDelay(i), registry, run })
+  const started = now()
+  for (let i = 0; i < count; i++) dueAt[i] = started + firstDelay(i)
   registry.startAll()
-  base.startMs = preciseNow() - started
+  result.startMs = now() - started
   return async () => {
-    const stopping = preciseNow()
+    const stopping = now()
     await registry.stopAll()
-    return preciseNow() - stopping
+    return now() - stopping
   }
 }
 
-/** The baseline: each task re-arms its own setTimeout. Returns stopAll. */
-function startTimers(base) {
-  const tasks = []
-  const started = preciseNow()
-  for (let i = 0; i < count; i++) {
-    const task = { due: 0, handle: undefined }
+/** The baseline: each task re-arms its own setTimeout at the end of its run. Returns stopAll. */
+function startTimers(result) {
+  const handles = new Array(count)
+  const ticks = names.map((_, i) => {
     const tick = () => {
-      record(preciseNow() - task.due)
-      task.due = preciseNow() + PERIOD
-      task.handle = setTimeout(tick, PERIOD)
+      begin(i)
+      dueAt[i] = now() + PERIOD
+      handles[i] = setTimeout(tick, PERIOD)
     }
-    const delay = FIRST_RUN + (i * PERIOD) / count
-    task.due = preciseNow() + delay
-    task.handle = setTimeout(tick, delay)
-    tasks.push(task)
+    return tick
+  })
+  // Only arming is timed, as startAll() only arms tasks that already exist.
+  const started = now()
+  for (let i = 0; i < count; i++) {
+    dueAt[i] = started + firstDelay(i)
+    handles[i] = setTimeout(ticks[i], firstDelay(i))
   }
-  base.startMs = preciseNow() - started
+  result.startMs = now() - started
   return async () => {
-    const stopping = preciseNow()
-    for (const task of tasks) clearTimeout(task.handle)
-    return preciseNow() - stopping
+    const stopping = now()
+    for (let i = 0; i < count; i++) clearTimeout(handles[i])
+    return now() - stopping
+  }
+}
+
+/**
+ * toad-scheduler: one SimpleIntervalJob (a setInterval) per task. It has no
+ * initial delay, so jobs are added in 100 batches over one second; the start
+ * time is the time spent adding them. Lateness is against the previous start
+ * + 1 s, what setInterval promises.
+ */
+async function startToad(result) {
+  const scheduler = new toad.ToadScheduler()
+  const jobs = names.map((name, i) => {
+    const task = new toad.Task(name, () => {
+      const start = now()
+      begin(i)
+      dueAt[i] = start + PERIOD
+    })
+    return new toad.SimpleIntervalJob({ milliseconds: PERIOD }, task, { id: name })
+  })
+  let adding = 0
+  const batch = Math.ceil(count / 100)
+  const whole = now()
+  for (let first = 0; first < count; first += batch) {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, whole + FIRST_RUN - PERIOD + (first * PERIOD) / count - now())))
+    const started = now()
+    for (let i = first; i < Math.min(count, first + batch); i++) {
+      dueAt[i] = now() + PERIOD
+      scheduler.addSimpleIntervalJob(jobs[i])
+    }
+    adding += now() - started
+  }
+  result.startMs = adding
+  return async () => {
+    const stopping = now()
+    scheduler.stop()
+    return now() - stopping
   }
 }
 
 const result = { kind, count, windowMs }
 const before = heapUsed()
-const stopAll = kind === 'tickwork' ? startTickwork(result) : startTimers(result)
+const starters = { tickwork: startTickwork, setTimeout: startTimers, toad: startToad }
+if (starters[kind] === undefined) throw new Error(`unknown contender ${JSON.stringify(kind)}: tickwork, setTimeout or toad`)
+const stopAll = await starters[kind](result)
 result.heapPerTaskBytes = (heapUsed() - before) / count
 // Let the first round of runs (and its JIT warm-up) pass, then measure.
 await new Promise((resolve) => setTimeout(resolve, FIRST_RUN + PERIOD))
@@ -84,9 +131,8 @@ const cpuBefore = process.cpuUsage()
 await new Promise((resolve) => setTimeout(resolve, windowMs))
 const cpu = process.cpuUsage(cpuBefore)
 recording = false
-const measured = runs - runsBefore
-result.runs = measured
-result.cpuUsPerRun = (cpu.user + cpu.system) / measured
-result.lateness = summarize(late.subarray(runsBefore + 1, Math.min(runs, late.length - 1) + 1))
+result.runs = runs - runsBefore
+result.cpuUsPerRun = (cpu.user + cpu.system) / result.runs
+result.lateness = summarize(late.subarray(0, recorded))
 result.stopMs = await stopAll()
 console.log(JSON.stringify(result))

@@ -21,6 +21,12 @@ export const CONSUMERS = {
     tarballs: ['core', 'react', 'devtools'],
     dependencies: { react: '^18.3.1', 'react-dom': '^18.3.1', '@testing-library/react': '^16.3.0', '@testing-library/dom': '^10.4.0' },
   },
+  // React 19 with core one patch release ahead of what react and devtools were packed with.
+  upgrade: {
+    fixtures: ['upgrade'],
+    tarballs: ['core', 'react', 'devtools'],
+    dependencies: { react: '^19.2.0', 'react-dom': '^19.2.0' },
+  },
   // Node only: no DOM lib, no React; also what Deno and Bun run from node_modules.
   node: {
     fixtures: ['node'],

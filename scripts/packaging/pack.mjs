@@ -1,7 +1,7 @@
 // Packs every package with `pnpm pack` (its prepack builds it and copies the
 // LICENSE; the .pnpmfile.cjs hook strips the source condition), then checks
 // what a registry would receive: the manifest and the files of each tarball.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { tsSpecifiers, startsWithUseClient } from './declarations.mjs'
 import { assert, root, run } from './harness.mjs'
@@ -101,4 +101,15 @@ export function checkJsr(coreManifestPath, jsrPath) {
   if (jsr.version !== manifest.version) problems.push(`jsr.json version ${jsr.version}, package.json ${manifest.version}`)
   if (JSON.stringify(jsr.exports) !== JSON.stringify(fromManifest)) problems.push(`jsr.json exports ${JSON.stringify(jsr.exports)}\npackage.json sources ${JSON.stringify(fromManifest)}`)
   if (problems.length > 0) throw new Error(problems.join('\n'))
+}
+
+/** A copy of a packed package under another version (a patch release of core, say), as `{ tarball, unpacked, manifest }`. */
+export async function repack({ unpacked, manifest }, version, dir) {
+  const copy = join(dir, 'package')
+  cpSync(unpacked, copy, { recursive: true })
+  const next = { ...manifest, version }
+  writeFileSync(join(copy, 'package.json'), `${JSON.stringify(next, null, 2)}\n`)
+  const tarball = join(dir, `${manifest.name.replace('@', '').replace('/', '-')}-${version}.tgz`)
+  await run('tar', ['-czf', tarball, '-C', dir, 'package'])
+  return { tarball, unpacked: copy, manifest: next }
 }

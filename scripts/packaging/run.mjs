@@ -10,10 +10,10 @@ import { join } from 'node:path'
 import { assertPanel, rollupBuild, viteBuild, webpackBuild } from './checks/bundles.mjs'
 import { reactTestsOnReact18 } from './checks/react18.mjs'
 import { bunServer, examples } from './checks/runtimes.mjs'
-import { tsc, writeEntries } from './checks/types.mjs'
+import { tsc, writeEntries, writeReadmeExamples } from './checks/types.mjs'
 import { coreCopies, installConsumer } from './consumers.mjs'
 import { bin, bunBinary, check, finish, root, run, skipped } from './harness.mjs'
-import { checkFiles, checkJsr, checkManifest, checkUseClient, pack, PACKAGES } from './pack.mjs'
+import { checkFiles, checkJsr, checkManifest, checkUseClient, pack, PACKAGES, repack } from './pack.mjs'
 
 const scratch = mkdtempSync(join(tmpdir(), 'tickwork-packaging-'))
 console.log(`scratch folder: ${scratch}`)
@@ -53,12 +53,19 @@ async function lintTarballs() {
   })
 }
 
-// The three consumers install side by side (npm, cache first).
+// The consumers install side by side (npm, cache first). `upgrade` gets core
+// one patch release ahead: the case where an exact pin gave two copies.
+const [major, minor, patch] = packed.core.manifest.version.split('.').map(Number)
+const patched = { ...packed }
+await check('@tickwork/core repacked as the next patch release', async () => {
+  patched.core = await repack(packed.core, `${major}.${minor}.${patch + 1}`, join(scratch, 'tarballs/core-patch'))
+})
 const folders = {}
 const installs = Promise.all(
-  ['web', 'react18', 'node'].map((name) =>
+  ['web', 'react18', 'node', 'upgrade'].map((name) =>
     check(`npm install of the tarballs into the ${name} consumer`, async () => {
-      folders[name] = await installConsumer(name, scratch, packed)
+      if (name === 'upgrade' && patched.core === packed.core) throw new Error('no patch release of core to install')
+      folders[name] = await installConsumer(name, scratch, name === 'upgrade' ? patched : packed)
     }),
   ),
 )
@@ -83,11 +90,17 @@ async function typesAndReact() {
     const copies = coreCopies(web)
     if (copies.length !== 1) throw new Error(`@tickwork/core is installed ${copies.length} times: ${copies.join(', ')}`)
   })
-  await on('web', 'tsc --noEmit, moduleResolution bundler, skipLibCheck false (every entry point)', async (web) => {
+  await on('upgrade', "a patch release of core under react and devtools: one copy, and the app's registry is accepted", async (app) => {
+    const copies = coreCopies(app)
+    if (copies.length !== 1) throw new Error(`@tickwork/core is installed ${copies.length} times: ${copies.join(', ')}`)
+    await run(process.execPath, ['registry.mjs'], { cwd: app })
+  })
+  await on('web', 'tsc --noEmit, moduleResolution bundler, skipLibCheck false (every entry point, the README examples)', async (web) => {
     writeEntries(join(web, 'types/entries.ts'), manifests)
+    writeReadmeExamples(join(web, 'types/readme'), packed)
     await tsc(web, 'tsconfig.bundler.json')
   })
-  await on('web', 'tsc --noEmit, module node16, skipLibCheck false (every entry point)', (web) => tsc(web, 'tsconfig.node16.json'))
+  await on('web', 'tsc --noEmit, module node16, skipLibCheck false (every entry point, the README examples)', (web) => tsc(web, 'tsconfig.node16.json'))
   await on('web', 'react-dom/server on React 19: renders, no warnings, nothing registered', (web) => run(process.execPath, ['ssr.mjs'], { cwd: web }))
   await on('react18', 'react-dom/server on React 18: renders, no warnings, nothing registered', (app) => run(process.execPath, ['ssr.mjs'], { cwd: app }))
   await on('react18', "@tickwork/react's own tests on React 18 (Testing Library, happy-dom)", async (app) => console.log(`    ${await reactTestsOnReact18(app)}`))

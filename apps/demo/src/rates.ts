@@ -13,6 +13,8 @@ export interface Rates {
 export const RATES_EXPIRE_MS = 8_000
 /** The warmer refreshes values older than this, before they expire, so readers always hit. */
 export const RATES_WARM_AFTER_MS = 4_000
+/** A read accepts a value this long past expiry at once, and refreshes it in the background (stale-while-revalidate). */
+export const RATES_MAX_STALE_MS = 8_000
 
 let generation = 0
 let last: Rates = { USD: 1.08, GBP: 0.85, JPY: 162.4, generation: 0 }
@@ -39,6 +41,7 @@ async function fetchRates(signal: AbortSignal): Promise<Rates> {
 /**
  * The cached rates. No `refreshEvery`: the cache-warmer card keeps it warm
  * with its own `useTask`, so the task lives exactly as long as the card.
+ * Source failures go to `onError` (here: the console), and the old rates are kept.
  */
 export const rates = createCachedValue<Rates>({
   name: 'rates',

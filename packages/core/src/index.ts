@@ -28,6 +28,9 @@ export { lockNameFor } from './exclusive.ts'
 export {
   createTriggerQueue,
   type DrainOptions,
+  type JobContext,
+  type JobResult,
+  type QueueEvent,
   type TriggerKeyState,
   type TriggerQueue,
   type TriggerQueueOptions,

@@ -75,6 +75,8 @@ export class LoopMachine {
   state: TaskState = 'idle'
 
   #timer: TimerEntry | undefined
+  /** The wall offset `nextRunAt` was last shown with (display only, not loop state). */
+  #shownOffset = NaN
   /** A microtask to start the queued run is pending. */
   #kicked = false
   #settleWaiters: (() => void)[] | undefined
@@ -124,7 +126,11 @@ export class LoopMachine {
   nextRunAt(): number | null {
     if (Number.isNaN(this.#due) || this.#run !== undefined) return null
     const clock = this.queue.clock
-    return clock.wallNow() + (this.#due - clock.now())
+    // Wall minus monotonic time, kept while it holds within 1 ms: two reads
+    // give the same value (React compares snapshots), a wall step shows at once.
+    const offset = clock.wallNow() - clock.now()
+    if (!(Math.abs(offset - this.#shownOffset) < 1)) this.#shownOffset = offset
+    return this.#due + this.#shownOffset
   }
 
   /** A run is far past its expected end (its timeout, or 3 intervals without one). */
@@ -190,7 +196,7 @@ export class LoopMachine {
         this.#onRelease(now)
         break
       case 'runSettled':
-        this.#onSettled(detail as TaskRun, now)
+        this.#onSettled(now)
         break
       case 'configChanged':
         this.#onConfigChanged(detail as TaskUpdate, now)
@@ -394,7 +400,7 @@ export class LoopMachine {
     this.transition('runSettled', run)
   }
 
-  #onSettled(run: TaskRun, now: number): void {
+  #onSettled(now: number): void {
     this.#run = undefined
     this.#lastEnd = now
     const waiters = this.#settleWaiters

@@ -1,7 +1,7 @@
 import { systemClock, type Clock } from './clock.ts'
 import { describeValue, DuplicateTaskError, InvalidOptionError, prefix } from './errors.ts'
 import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
-import { consoleLogger, safeWarn, type Logger } from './logger.ts'
+import { consoleLogger, type Logger } from './logger.ts'
 import { isTask, REGISTRY_BRAND } from './brand.ts'
 import { createEmitter, type Emitter } from './emitter.ts'
 import { attachObserver, detachObserver, taskOptions, type StopOptions, type Task } from './task.ts'

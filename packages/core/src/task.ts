@@ -7,7 +7,6 @@ import type { TaskLevel } from './levels.ts'
 import { LoopMachine, type LoopEvent } from './loop.ts'
 import type { RunHistory } from './run-history.ts'
 import { configView, type TaskConfigView, type TaskUpdate } from './task-config.ts'
-import type { TimerQueue } from './timer-queue.ts'
 import type { FacetStatus, RunContext, RunnerStatus, RunSummary, Schedule, TaskEvent, TaskFacet, TaskOptions, TaskPlugin, TaskState, TaskStatus } from './types.ts'
 import { validateTaskOptions, validateUpdate } from './validate.ts'
 

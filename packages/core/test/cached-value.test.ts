@@ -74,11 +74,11 @@ describe('get()', () => {
     expect(cached.lastError).toBeUndefined()
   })
 
-  it('rejects when the source fails and no value is held, and routes reports to onError', async () => {
+  it('rejects when the source fails and no value is held, and still sends the error to onError', async () => {
     const errors: unknown[] = []
     const cached = make<number>({ source: () => Promise.reject(new Error('nope')), onError: (error) => errors.push(error) })
     await expect(cached.get()).rejects.toThrow('nope')
-    expect(errors).toEqual([])
+    expect(errors.map((error) => (error as Error).message)).toEqual(['nope'])
     expect(env.warnings).toEqual([])
   })
 
@@ -214,7 +214,8 @@ describe('refreshEvery', () => {
     expect(calls.count).toBe(4)
   })
 
-  it('records a failed refresh as a failed run and keeps the old value', async () => {
+  it('records a failed refresh as a failed run, sends it to onError once, and keeps the old value', async () => {
+    const errors: string[] = []
     let fail = false
     const cached = make({
       source: () => {
@@ -224,14 +225,30 @@ describe('refreshEvery', () => {
       expire: 60_000,
       refreshEvery: 1000,
       name: 'warm',
+      onError: (error) => errors.push((error as Error).message),
     })
     await env.clock.advance(0)
     fail = true
-    await env.clock.advance(1000)
-    expect(cached.task?.status()).toMatchObject({ totalRuns: 2, failedRuns: 1 })
+    await env.clock.advance(2000)
+    expect(cached.task?.status()).toMatchObject({ totalRuns: 3, failedRuns: 2 })
     expect(cached.task?.history[1]?.error?.message).toBe('flaky')
+    expect(errors).toEqual(['flaky', 'flaky'])
+    // Reported once, through onError: not again by the refresh task's logger.
+    expect(env.warnings).toEqual([])
     await expect(cached.get()).resolves.toBe('good')
     await cached.dispose()
+  })
+
+  it('does not report a source aborted by dispose() as a failure', async () => {
+    const errors: unknown[] = []
+    const cached = make({
+      source: ({ signal }) => new Promise<number>((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason))),
+      onError: (error) => errors.push(error),
+    })
+    const pending = cached.get()
+    await cached.dispose()
+    await expect(pending).rejects.toBeDefined()
+    expect(errors).toEqual([])
   })
 
   it('aborts the source’s signal on dispose()', async () => {

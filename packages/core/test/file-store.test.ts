@@ -37,6 +37,24 @@ describe('fileStore()', () => {
     expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([])
   })
 
+  it('writes through a temp file named with the process id and a random part, then renames it', async () => {
+    const store = fileStore({ directory })
+    const seen: string[] = []
+    // Two writes of the same key at once: each has its own temp file, and the survivor parses.
+    const watcher = (async () => {
+      for (let i = 0; i < 50; i++) {
+        seen.push(...(await readdir(directory).catch(() => [] as string[])))
+        await new Promise((resolve) => setImmediate(resolve))
+      }
+    })()
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.write('k', JSON.stringify({ writer: i, pad: 'x'.repeat(10_000) }))))
+    await watcher
+    const temps = seen.filter((name) => name.endsWith('.tmp'))
+    for (const name of temps) expect(name).toMatch(new RegExp(`^k\\.json\\.${process.pid}-[0-9a-f-]{36}\\.tmp$`))
+    expect(JSON.parse((await store.read('k')) as string)).toHaveProperty('writer')
+    expect((await readdir(directory)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+  })
+
   it('rejects a missing directory with a named error', () => {
     expect(() => fileStore({} as never)).toThrow(/fileStore\(\): directory must be a non-empty path, got `undefined` \(undefined\)/)
   })

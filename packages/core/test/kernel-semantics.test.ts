@@ -132,6 +132,15 @@ describe('wall-clock jumps', () => {
     expect(task.status().nextRunAt).toBe(env.clock.wallNow() + 900)
   })
 
+  it('nextRunAt is the same number on every read while the wall clock holds (snapshots compare equal)', async () => {
+    const task = env.make({ name: 't', interval: 1000 })
+    task.start()
+    await env.clock.advance(1)
+    const first = task.status().nextRunAt
+    await env.clock.advance(3)
+    expect(task.status().nextRunAt).toBe(first)
+  })
+
   it('cron re-plans to its next wall-clock slot after the wall clock goes back 1 h', async () => {
     env = setup(Date.UTC(2026, 0, 1, 12, 0, 10))
     const starts: number[] = []

@@ -2,7 +2,7 @@ import { tick } from '../src/tick/index.ts'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { InvalidOptionError, IrrecoverableError } from '../src/index.ts'
 import { memoryTickStore, snapshotSource, type MemoryTickStore } from '../src/tick/index.ts'
-import { type SourceChange } from '../src/bridge/index.ts'
+import type { SourceChange } from '../src/bridge/index.ts'
 import { setup } from './helpers.ts'
 
 const MINUTE = 60_000

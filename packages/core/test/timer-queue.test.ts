@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type Clock } from '../src/index.ts'
+import type { Clock } from '../src/index.ts'
 import { TimerQueue } from '../src/testing.ts'
 import { createTestClock } from '../src/testing.ts'
 

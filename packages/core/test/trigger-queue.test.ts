@@ -82,11 +82,12 @@ describe('notify()', () => {
     expect(calls).toBe(2)
   })
 
-  it('queues a stale key below the size threshold once it has stalenessMinCount notifications', async () => {
-    const { queue, ran } = makeQueue({ sizeThreshold: 100, stalenessMs: 60_000, stalenessMinCount: 2 })
+  it('queues a stale key below the size threshold once it has staleMinCount notifications', async () => {
+    const { queue, ran } = makeQueue({ sizeThreshold: 100, staleAfter: 60_000, staleMinCount: 2 })
     queue.notify('s')
     await env.clock.advance(60_000)
-    // stale, but only one notification so far … this one makes two
+    // stale, but only one notification so far: the timer left it alone … this one makes two
+    expect(ran).toEqual([])
     expect(queue.notify('s')).toBe(true)
     await env.clock.flush()
     expect(ran).toEqual(['s'])
@@ -95,9 +96,18 @@ describe('notify()', () => {
     queue.notify('s')
     expect(queue.state('s')).toMatchObject({ pending: false, count: 2 })
     await env.clock.advance(59_999)
-    expect(queue.notify('s')).toBe(false)
+    expect(ran).toEqual(['s'])
+    // no notification needed: the staleness timer queues it
     await env.clock.advance(1)
-    expect(queue.notify('s')).toBe(true)
+    expect(ran).toEqual(['s', 's'])
+  })
+
+  it('accepts the older option names stalenessMs, stalenessMinCount and maxQueueSize', async () => {
+    const { queue, ran } = makeQueue({ sizeThreshold: 100, stalenessMs: 1000, stalenessMinCount: 1, maxQueueSize: 5 })
+    queue.notify('s')
+    await env.clock.advance(1000)
+    expect(ran).toEqual(['s'])
+    expect(queue.status().maxSize).toBe(5)
   })
 
   it('drops and warns once per key when full, keeping the count', async () => {
@@ -147,7 +157,7 @@ describe('jobs', () => {
     expect(maxInFlight).toBe(1)
   })
 
-  it('records a failing job in its key state and the task history, and goes on', async () => {
+  it('records a failing job in its key state and the worker’s history, reports it with its key, and goes on', async () => {
     const { queue, ran } = makeQueue({
       run: (key) => {
         ran.push(key)
@@ -161,12 +171,9 @@ describe('jobs', () => {
     expect(ran).toEqual(['bad', 'good'])
     expect(queue.state('bad')?.lastResult).toMatchObject({ success: false, message: 'syntax error', error: { name: 'Error' } })
     expect(queue.state('good')?.lastResult).toMatchObject({ success: true, message: 'built good' })
-    const history = queue.task.history
-    expect(history.map((s) => [s.success, s.extra['key']])).toEqual([
-      [false, undefined],
-      [true, 'good'],
-    ])
-    expect(env.warnings.some((w) => /run 0 failed: syntax error/.test(String(w[0])))).toBe(true)
+    // One summary per working session, naming its jobs.
+    expect(queue.task.history.map((s) => [s.success, s.message, s.extra])).toEqual([[false, '2 jobs, 1 failed: bad, good', { jobs: '2', failed: '1', keys: 'bad,good' }]])
+    expect(env.warnings.map((w) => String(w[0]))).toEqual(['[tickwork] trigger queue "compile": job "bad" failed: syntax error'])
   })
 
   it('records a RunResult with success: false as a failed job', async () => {
@@ -194,12 +201,14 @@ describe('drain()', () => {
 
   it('resolves false after its timeout and leaves no timer behind', async () => {
     const { queue } = makeQueue({ run: () => work(1000) })
+    // The worker's idle wait is armed from the start; the drain's timer must not outlive it.
+    const before = env.clock.armedTimers
     queue.notify('a')
     const result = queue.drain({ timeout: 200 })
     await env.clock.advance(200)
     await expect(result).resolves.toBe(false)
     await env.clock.advance(800)
-    expect(env.clock.armedTimers).toBe(0)
+    expect(env.clock.armedTimers).toBe(before)
   })
 
   it('rejects a bad timeout', async () => {

@@ -201,7 +201,7 @@ test.describe('tickwork devtools in Chromium', () => {
 
   test('shows several sources with diagnostics, read-only controls and a dark theme', async ({ page }) => {
     await openPanel(page, '?bulk=5&multi&theme=dark')
-    const tabs = page.getByRole('tab')
+    const tabs = page.getByRole('tablist', { name: 'Registries' }).getByRole('tab')
     await expect(tabs).toHaveCount(2)
     await tabs.nth(1).click()
     await expect(page.getByText('12 malformed messages')).toBeVisible()
@@ -212,10 +212,14 @@ test.describe('tickwork devtools in Chromium', () => {
     await tabs.nth(0).click()
     await page.getByLabel('Filter tasks by name').fill('')
     await row(page, 'sync-cart').click()
+    await page.getByRole('button', { name: 'Panel settings' }).click()
     await page.getByRole('button', { name: 'Dock to right' }).click()
+    await page.keyboard.press('Escape')
     await page.waitForTimeout(800)
     await page.screenshot({ path: `${SHOTS}/devtools-dark-right.png` })
+    await page.getByRole('button', { name: 'Panel settings' }).click()
     await page.getByRole('button', { name: 'Dock to bottom' }).click()
+    await page.keyboard.press('Escape')
     await page.waitForTimeout(300)
     await page.screenshot({ path: `${SHOTS}/devtools-dark.png` })
   })

@@ -8,6 +8,7 @@ import { MAX_SIZE, MIN_SIZE, type PanelPosition } from './store/ui-state.ts'
 import { EnvironmentProvider, resolveEnvironment, type DevtoolsEnvironment } from './ui/environment.tsx'
 import { PanelContent } from './ui/panel-content.tsx'
 import { ShadowHost } from './ui/shadow-host.tsx'
+import { Icon } from './ui/icons.tsx'
 import { useResolvedTheme, type DevtoolsTheme } from './ui/theme.ts'
 import { usePersistedUi } from './ui/use-persisted-ui.ts'
 import { useIsClient } from './ui/use-client.ts'
@@ -27,7 +28,7 @@ export interface TickworkDevtoolsProps {
   sources?: readonly RegistrySource[]
   /** CSP nonce for the panel's one `<style>` element. */
   styleNonce?: string
-  /** Colour theme. Default `'system'`. */
+  /** Colour theme. Default `'system'`. A theme the user picks in the panel's settings is remembered and wins. */
   theme?: DevtoolsTheme
   /** Frames, timers and storage, for tests. */
   environment?: DevtoolsEnvironment
@@ -56,13 +57,15 @@ export function TickworkDevtools(props: TickworkDevtoolsProps): ReactElement | n
   const isClient = useIsClient()
   const env = useMemo(() => resolveEnvironment(props.environment), [props.environment])
   const stores = useSourceStores(props.registry, props.sources, env.scheduleFrame)
-  const theme = useResolvedTheme(props.theme ?? 'system')
   const [ui, setUi] = usePersistedUi(env.storage, {
     open: props.initialIsOpen ?? false,
     size: 360,
     position: props.position ?? 'bottom',
     query: DEFAULT_QUERY,
   })
+  // A theme picked in the panel wins over the prop, as a saved dock position does.
+  const chosenTheme = ui.theme ?? props.theme ?? 'system'
+  const theme = useResolvedTheme(chosenTheme)
   const toggleRef = useRef<HTMLButtonElement>(null)
   const wasOpen = useRef(ui.open)
   const [dragging, setDragging] = useState(false)
@@ -118,13 +121,13 @@ export function TickworkDevtools(props: TickworkDevtoolsProps): ReactElement | n
               onClose={close}
               autoFocus
               stacked={isVertical(ui.position)}
+              theme={chosenTheme}
+              onTheme={(picked) => setUi({ theme: picked })}
             />
           </div>
         ) : (
           <button ref={toggleRef} type="button" className={`toggle ${buttonPosition}`} aria-label="Open tickwork devtools" aria-expanded={false} onClick={() => setUi({ open: true })}>
-            <span className="logo" aria-hidden="true">
-              ◴
-            </span>
+            <Icon name="logo" size={16} className="logo" />
             tickwork
           </button>
         )}

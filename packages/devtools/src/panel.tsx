@@ -20,7 +20,7 @@ export interface TickworkDevtoolsPanelProps {
   sources?: readonly RegistrySource[]
   /** CSP nonce for the panel's one `<style>` element. */
   styleNonce?: string
-  /** Colour theme. Default `'system'`. */
+  /** Colour theme. Default `'system'`. A theme the user picks in the panel's settings is remembered and wins. */
   theme?: DevtoolsTheme
   /** Called by the close button and `Escape`; without it, the panel has no close button. */
   onClose?: () => void
@@ -41,8 +41,10 @@ export function TickworkDevtoolsPanel(props: TickworkDevtoolsPanelProps): ReactE
   const isClient = useIsClient()
   const env = useMemo(() => resolveEnvironment(props.environment), [props.environment])
   const stores = useSourceStores(props.registry, props.sources, env.scheduleFrame)
-  const theme = useResolvedTheme(props.theme ?? 'system')
   const [ui, setUi] = usePersistedUi(env.storage, { open: true, size: 360, position: 'bottom', query: DEFAULT_QUERY })
+  // A theme picked in the panel wins over the prop, as a saved dock position does.
+  const chosenTheme = ui.theme ?? props.theme ?? 'system'
+  const theme = useResolvedTheme(chosenTheme)
   if (!isClient) return null
   return (
     <EnvironmentProvider value={env}>
@@ -52,6 +54,8 @@ export function TickworkDevtoolsPanel(props: TickworkDevtoolsPanelProps): ReactE
           query={ui.query}
           onQuery={(query) => setUi({ query })}
           position="bottom"
+          theme={chosenTheme}
+          onTheme={(picked) => setUi({ theme: picked })}
           {...(props.onClose !== undefined ? { onClose: props.onClose } : {})}
         />
       </ShadowHost>

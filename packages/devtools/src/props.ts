@@ -1,4 +1,4 @@
-import { InvalidOptionError, TaskRegistry } from '@tickwork/core'
+import { InvalidOptionError, isTaskRegistry } from '@tickwork/core'
 import { describeValue, type RegistrySource } from '@tickwork/core/bridge'
 import { PANEL_POSITIONS, type PanelPosition } from './store/ui-state.ts'
 import type { DevtoolsTheme } from './ui/theme.ts'
@@ -34,7 +34,7 @@ function isSource(value: unknown): value is RegistrySource {
 
 /** Checks the props both components share; throws {@link InvalidOptionError} quoting the bad value. */
 export function validateProps(props: { registry?: unknown; sources?: unknown; theme?: DevtoolsTheme | undefined; position?: PanelPosition | undefined; buttonPosition?: ButtonPosition | undefined }): void {
-  if (props.registry !== undefined && !(props.registry instanceof TaskRegistry)) fail(`registry must be a TaskRegistry, got ${describeValue(props.registry)}`)
+  if (props.registry !== undefined && !isTaskRegistry(props.registry)) fail(`registry must be a TaskRegistry, got ${describeValue(props.registry)}`)
   if (props.sources !== undefined) {
     if (!Array.isArray(props.sources)) fail(`sources must be an array of RegistrySource, got ${describeValue(props.sources)}`)
     ;(props.sources as unknown[]).forEach((source, index) => {

@@ -62,6 +62,7 @@ describe('<TickworkDevtools>', () => {
   it('persists open, position and size, and a saved state wins over initialIsOpen', () => {
     const first = mount({ initialIsOpen: true })
     expect(first.ui.getByRole('dialog')).toBeTruthy()
+    fireEvent.click(first.ui.getByLabelText('Panel settings'))
     fireEvent.click(first.ui.getByLabelText('Dock to right'))
     expect(first.root.querySelector('.dockpanel.right')).not.toBeNull()
     expect(JSON.parse(storage.data[STORAGE_KEY]!)).toMatchObject({ open: true, position: 'right' })

@@ -38,15 +38,16 @@ export function shadowRootOf(container: HTMLElement): HTMLElement {
 
 /**
  * happy-dom has no layout, so every element is 0 px tall and the virtualiser
- * would show no rows. Gives the list's scroll box a panel-like size; returns the restore function.
+ * would show no rows. Gives the list's scroll box (or the elements of
+ * `classNames`) a panel-like size; returns the restore function.
  */
-export function fakeListLayout(height = 400, width = 900): () => void {
+export function fakeListLayout(height = 400, width = 900, classNames: readonly string[] = ['list-scroll']): () => void {
   const proto = HTMLElement.prototype
   const originals = ['clientHeight', 'clientWidth'].map((key) => [key, Object.getOwnPropertyDescriptor(proto, key)] as const)
   const size = (value: number) => ({
     configurable: true,
     get(this: HTMLElement) {
-      return this.classList.contains('list-scroll') ? value : 0
+      return classNames.some((name) => this.classList.contains(name)) ? value : 0
     },
   })
   Object.defineProperty(proto, 'clientHeight', size(height))

@@ -32,9 +32,9 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     const select = createNamesSelector()
     const first = select(state(), DEFAULT_QUERY)
     expect(first).toEqual(selectNames(state().tasks, state().order, DEFAULT_QUERY))
-    const tasksBefore = state().tasks
+    const flushesBefore = state().flushes
     await frame(500)
-    expect(state().tasks).not.toBe(tasksBefore)
+    expect(state().flushes).toBe(flushesBefore + 1)
     // Runs moved counts and next-run times, but neither the name order nor the filters.
     expect(select(state(), DEFAULT_QUERY)).toBe(first)
     expect(select(state(), { ...DEFAULT_QUERY })).toBe(first)
@@ -90,6 +90,18 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     }
   })
 
+  it('moves only the rows that changed and still matches a full sort, at 200 tasks sorted by next run', async () => {
+    for (let i = 0; i < 200; i++) env.make({ name: `n${String(i).padStart(3, '0')}`, interval: 40 + (i % 7) * 13, initialDelay: i % 50 }).start()
+    env.frames.flushFrame()
+    const queries = [query({ sort: 'nextRun' }), query({ sort: 'nextRun', descending: true }), query({ sort: 'lastDuration', state: 'scheduled' })]
+    const selectors = queries.map(() => createNamesSelector())
+    for (let step = 0; step < 60; step++) {
+      // Small steps: a few tasks run per frame, as in a live page.
+      await frame(1)
+      queries.forEach((q, index) => expect(selectors[index]!(state(), q)).toEqual(selectNames(state().tasks, state().order, q)))
+    }
+  })
+
   it('counts like countTasks and keeps the same object while no number moved', async () => {
     const select = createCountsSelector()
     const tasks = [env.make({ name: 'a', interval: 100, level: 'critical' }), env.make({ name: 'b', interval: 250 }), env.make({ name: 'c', level: 'low' })]
@@ -116,5 +128,19 @@ describe('createNamesSelector() and createCountsSelector()', () => {
     expect(state().changed).toBeNull()
     expect(select(state())).toEqual(countTasks(state().tasks))
     expect(select(state()).total).toBe(2)
+  })
+
+  it('counts the tasks whose last run failed, following each run', async () => {
+    const select = createCountsSelector()
+    let fail = true
+    const flaky = env.make({ name: 'flaky', interval: 100, run: () => ({ success: !fail }) })
+    env.make({ name: 'fine', interval: 100 }).start()
+    flaky.start()
+    await frame(100)
+    expect(select(state()).failing).toBe(1)
+    fail = false
+    await frame(100)
+    expect(select(state()).failing).toBe(0)
+    expect(select(state())).toEqual(countTasks(state().tasks))
   })
 })

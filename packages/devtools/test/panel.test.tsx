@@ -1,50 +1,21 @@
 import { IrrecoverableError } from '@tickwork/core'
 import { localSource, type RegistrySource } from '@tickwork/core/bridge'
-import { act, cleanup, fireEvent, render, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act, fireEvent, render, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { TickworkDevtoolsPanel } from '../src/index.ts'
 import type { DevtoolsEnvironment } from '../src/ui/environment.tsx'
-import { fakeListLayout, memoryStorage, setup, shadowRootOf } from './helpers.ts'
-
-/** The list row of one task. */
-function row(root: HTMLElement, name: string): HTMLElement {
-  const found = root.querySelector<HTMLElement>(`[role=option][data-task="${name}"]`)
-  if (found === null) throw new Error(`no row for ${name}`)
-  return found
-}
+import { setup, type memoryStorage } from './helpers.ts'
+import { panelHarness, row } from './panel-harness.tsx'
 
 describe('<TickworkDevtoolsPanel>', () => {
+  const harness = panelHarness()
+  const { frame, advance, mount } = harness
   let env: ReturnType<typeof setup>
   let environment: DevtoolsEnvironment
-
-  let restoreLayout: () => void
   beforeEach(() => {
-    restoreLayout = fakeListLayout()
-    env = setup()
-    environment = { scheduleFrame: env.frames.schedule, clock: env.clock, storage: memoryStorage() }
+    env = harness.env
+    environment = harness.environment
   })
-  afterEach(() => {
-    cleanup()
-    restoreLayout()
-  })
-
-  const frame = (): void => {
-    act(() => {
-      env.frames.flushFrame()
-    })
-  }
-  const advance = async (ms: number): Promise<void> => {
-    await act(async () => {
-      await env.clock.advance(ms)
-    })
-    frame()
-  }
-  const mount = (props: Parameters<typeof TickworkDevtoolsPanel>[0] = {}) => {
-    const result = render(<TickworkDevtoolsPanel registry={env.registry} environment={environment} {...props} />)
-    frame()
-    const root = shadowRootOf(result.container)
-    return { ...result, root, ui: within(root) }
-  }
 
   it('renders into a shadow root with one style element carrying the nonce', () => {
     const { container, root } = mount({ styleNonce: 'abc123' })
@@ -110,7 +81,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     fireEvent.click(ui.getByLabelText('Run now sync'))
     await advance(0)
     expect(task.status().totalRuns).toBe(runs + 1)
-    expect(within(ui.getByRole('region', { name: 'Inspector: sync' })).getAllByText('manual')).toHaveLength(1)
+    expect(within(ui.getByRole('region', { name: 'Inspector: sync' }).querySelector('table.history')!).getAllByText('manual')).toHaveLength(1)
     fireEvent.click(ui.getByLabelText('Clear history sync'))
     frame()
     expect(task.history).toEqual([])
@@ -180,7 +151,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     other.make({ name: 'worker-task' })
     const worker: RegistrySource = { ...localSource(other.registry, 'worker "sync"'), controllable: false, diagnostics: () => ({ malformedMessages: 12 }) }
     const { ui, root } = mount({ sources: [worker] })
-    const tabs = ui.getAllByRole('tab')
+    const tabs = within(ui.getByRole('tablist', { name: 'Registries' })).getAllByRole('tab')
     expect(tabs.map((tab) => tab.textContent)).toEqual(['this page1', 'worker "sync"1read-only'])
     fireEvent.click(tabs[1]!)
     frame()

@@ -44,13 +44,35 @@ describe('createSourceStore()', () => {
     const { store, connect } = createSourceStore(localSource(env.registry), { scheduleFrame: env.frames.schedule })
     connect()
     env.frames.flushFrame()
-    const before = store.getState().tasks
+    const before = { ...store.getState().tasks }
     a.trigger()
     await env.clock.flush()
     env.frames.flushFrame()
     const after = store.getState().tasks
     expect(after.a).not.toBe(before.a)
     expect(after.b).toBe(before.b)
+  })
+
+  it('updates the tasks record in place, reading only the tasks that changed (no copy per frame)', async () => {
+    const tasks = Array.from({ length: 50 }, (_, i) => env.make({ name: `t${i}` }))
+    const inner = localSource(env.registry)
+    const reads: string[] = []
+    const counted: RegistrySource = { ...inner, view: (name) => (reads.push(name), inner.view(name)) }
+    const { store, connect } = createSourceStore(counted, { scheduleFrame: env.frames.schedule })
+    connect()
+    env.frames.flushFrame()
+    const record = store.getState().tasks
+    const flushes = store.getState().flushes
+    reads.length = 0
+    tasks[7]?.trigger()
+    tasks[9]?.trigger()
+    await env.clock.flush()
+    env.frames.flushFrame()
+    expect(reads.sort()).toEqual(['t7', 't9'])
+    expect(store.getState().tasks).toBe(record)
+    expect(store.getState().flushes).toBe(flushes + 1)
+    expect(store.getState().changed).toEqual(expect.arrayContaining(['t7', 't9']))
+    expect(store.getState().tasks.t7?.status.totalRuns).toBe(1)
   })
 
   it('follows tasks being registered and unregistered', () => {

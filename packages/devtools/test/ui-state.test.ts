@@ -13,6 +13,13 @@ describe('UI state persistence', () => {
     expect(loadUiState(storage, fallback)).toEqual(state)
   })
 
+  it('remembers a theme picked in the panel, and ignores an unknown one', () => {
+    const storage = memoryStorage()
+    saveUiState(storage, { ...fallback, theme: 'dark' })
+    expect(loadUiState(storage, fallback).theme).toBe('dark')
+    expect(loadUiState(memoryStorage({ [STORAGE_KEY]: JSON.stringify({ theme: 'blue' }) }), fallback)).not.toHaveProperty('theme')
+  })
+
   it('falls back field by field on malformed entries', () => {
     const storage = memoryStorage({ [STORAGE_KEY]: JSON.stringify({ open: 'yes', size: -5, position: 'middle', query: { level: 'urgent', sort: 'name', text: 3 } }) })
     expect(loadUiState(storage, fallback)).toEqual({ ...fallback, size: MIN_SIZE })

@@ -1,5 +1,5 @@
 import { useMemo, useSyncExternalStore } from 'react'
-import { InvalidOptionError, Task, type TaskRegistry, type TaskStatus } from '@tickwork/core'
+import { InvalidOptionError, isTask, type Task, type TaskRegistry, type TaskStatus } from '@tickwork/core'
 import { describeValue } from '@tickwork/core/bridge'
 import { statusEqual } from './equality.ts'
 import { cachedStore, type CachedStore } from './external-store.ts'
@@ -35,7 +35,7 @@ const noTask: CachedStore<null> = { subscribe: () => () => {}, getSnapshot: () =
  * return <span>{status?.state ?? 'missing'} · {status?.totalRuns ?? 0} runs</span>
  */
 export function useTaskStatus(task: Task | string | undefined, registry?: TaskRegistry): TaskStatus | null {
-  if (task !== undefined && typeof task !== 'string' && !(task instanceof Task)) {
+  if (task !== undefined && typeof task !== 'string' && !isTask(task)) {
     throw new InvalidOptionError(`[tickwork] useTaskStatus: needs a Task or a task name, got ${describeValue(task)}`)
   }
   const resolved = typeof task === 'string' ? resolveRegistry(registry, 'useTaskStatus') : undefined

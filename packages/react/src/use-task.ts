@@ -1,5 +1,5 @@
-import { useEffect, useMemo, useRef } from 'react'
-import { consoleLogger, InvalidOptionError, Task, type RunContext, type RunFunction, type RunSummary, type TaskOptions, type TaskRegistry, type TaskUpdate } from '@tickwork/core'
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { consoleLogger, InvalidOptionError, isTask, Task, type RunContext, type RunFunction, type RunSummary, type TaskOptions, type TaskRegistry, type TaskUpdate } from '@tickwork/core'
 import { describeValue } from '@tickwork/core/bridge'
 import { useIsomorphicLayoutEffect } from './isomorphic-layout-effect.ts'
 import { resolveRegistry } from './resolve-registry.ts'
@@ -65,7 +65,7 @@ function liveUpdate(previous: LiveOptions, next: LiveOptions): TaskUpdate | unde
 export function useTask(options: UseTaskOptions): Task
 export function useTask(task: Task, options?: AdoptTaskOptions): Task
 export function useTask(input: UseTaskOptions | Task, adoptOptions?: AdoptTaskOptions): Task {
-  const adopted = input instanceof Task ? input : undefined
+  const adopted = isTask(input) ? (input as Task) : undefined
   const options = adopted === undefined ? input : undefined
   if (adopted === undefined && (options === null || typeof options !== 'object')) {
     throw new InvalidOptionError(`[tickwork] useTask: needs task options or a Task, got ${describeValue(input)}`)
@@ -110,13 +110,24 @@ export function useTask(input: UseTaskOptions | Task, adoptOptions?: AdoptTaskOp
 
   const task = (adopted ?? created) as Task
   const autoStart = (own?.autoStart ?? adoptOptions?.autoStart) !== false
+  // Rethrows an effect's error during render: React 18 hands an error thrown
+  // in an effect to no error boundary (it is uncaught), one thrown while
+  // rendering reaches the nearest boundary in every version.
+  const [, rethrow] = useState<undefined>(undefined)
 
   useEffect(() => {
     if (created === undefined || registry === undefined) {
       if (autoStart && !task.isRunning) task.start()
       return undefined
     }
-    registry.register(created)
+    try {
+      registry.register(created)
+    } catch (error) {
+      rethrow(() => {
+        throw error
+      })
+      return undefined
+    }
     if (autoStart) created.start()
     return () => {
       // Stops the loop at once (cancelling its pending wake-up) and frees the name.

@@ -1,18 +1,13 @@
 // @tickwork/react's own test files, run on React 18 from the installed
-// tarballs. Two tests assert React 19 behaviour that React 18 does
-// differently without being wrong; they are skipped here, by title, with
-// the reason. A title that no longer exists fails the check, so this list
+// tarballs. A test asserting React 19 behaviour that React 18 does
+// differently without being wrong is skipped here, by title, with the
+// reason. A title that no longer exists fails the check, so this list
 // cannot go stale silently.
 import { cpSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { bin, root, run } from '../harness.mjs'
 
 const SKIPS = [
-  {
-    file: 'use-task.test.tsx',
-    title: 'two mounted components with one name: the second gets DuplicateTaskError',
-    why: "React 18's development build replays an error thrown in an effect through a fake DOM event (invokeGuardedCallback); under happy-dom that escapes act() and breaks the renderer for later tests. React 19 has no such replay.",
-  },
   {
     file: 'use-task-status.test.tsx',
     title: 'follows runs and re-renders once per run, not once per event',

@@ -1,5 +1,5 @@
 // Type checks of the consumers against the published declarations.
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { root, run } from '../harness.mjs'
 
@@ -22,4 +22,13 @@ export function writeEntries(file, manifests) {
 /** `tsc -p <project>` in `cwd` with the repository's TypeScript. */
 export function tsc(cwd, project) {
   return run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', project], { cwd })
+}
+
+/** Writes the ts/tsx blocks of each packed README into `dir/<package>.tsx`, one module per README, to be type-checked with the rest. */
+export function writeReadmeExamples(dir, packed) {
+  mkdirSync(dir, { recursive: true })
+  for (const [name, { unpacked }] of Object.entries(packed)) {
+    const blocks = [...readFileSync(join(unpacked, 'README.md'), 'utf8').matchAll(/^```tsx?\n([\s\S]*?)^```$/gm)].map((match) => match[1])
+    writeFileSync(join(dir, `${name}.tsx`), `// The examples of @tickwork/${name}'s README.\nexport {}\n${blocks.join('\n')}`)
+  }
 }

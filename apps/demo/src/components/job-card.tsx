@@ -13,12 +13,14 @@ export interface JobCardProps {
   children: ReactNode
   /** Buttons that act on the job from the page. */
   actions?: ReactNode
+  /** The state to show instead of the task's, for a task that stands for something else (a queue: idle / working / stopped). */
+  state?: string
 }
 
 /** One background job: its level, live state and run counts, and its latest output. */
-export function JobCard({ task, title, description, children, actions }: JobCardProps): ReactNode {
+export function JobCard({ task, title, description, children, actions, state: shown }: JobCardProps): ReactNode {
   const status = useTaskStatus(task)
-  const state = status?.state ?? 'idle'
+  const state = shown ?? status?.state ?? 'idle'
   const last = status?.lastSummary
   return (
     <article className="card" data-testid={`job-${task.name}`} data-state={state}>
@@ -26,7 +28,7 @@ export function JobCard({ task, title, description, children, actions }: JobCard
         <span className={`level level-${task.level}`}>{task.level}</span>
         <h2>{title}</h2>
         <span className={`state state-${state}`} data-testid={`state-${task.name}`}>
-          {state === 'running' ? <span className="spinner" aria-hidden /> : <span className="dot" aria-hidden />}
+          {state === 'running' || state === 'working' ? <span className="spinner" aria-hidden /> : <span className="dot" aria-hidden />}
           {state}
         </span>
       </header>

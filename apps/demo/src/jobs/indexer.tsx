@@ -7,10 +7,14 @@ import { clockTime, duration } from '../format.ts'
 export const INDEXER_NAME = 'search-indexer'
 /** A document is re-indexed after this many edits… */
 export const INDEX_AFTER_EDITS = 3
-/** …or on its next edit once its index is this old. */
+/** …or, with at least one edit, once its index is this old: a timer queues it, no further edit needed. */
 export const INDEX_STALE_MS = 15_000
 /** Few slots on purpose, so "Edit all" shows the queue dropping keys. */
 export const INDEX_QUEUE_SIZE = 2
+/** Documents indexed at once (one job per document at a time). */
+export const INDEX_CONCURRENCY = 2
+/** A build that takes longer is aborted (its signal says TimeoutError) and recorded as failed; the queue moves on. */
+export const INDEX_TIMEOUT_MS = 5_000
 /** What one (simulated) index build costs, so pending and running keys can be seen. */
 const INDEX_WORK_MS = 900
 
@@ -50,9 +54,11 @@ function docLabel(state: TriggerKeyState | undefined, position: number): string 
 /**
  * A search indexer on a trigger queue: each edit of a document calls
  * `notify(id)`; a document is re-indexed after {@link INDEX_AFTER_EDITS} edits,
- * or on an edit once its index is {@link INDEX_STALE_MS} old. Pending
- * documents are never queued twice, and at most {@link INDEX_QUEUE_SIZE} wait:
- * beyond that the queue drops (and warns), keeping the edit count.
+ * or once its index is {@link INDEX_STALE_MS} old with an edit pending.
+ * {@link INDEX_CONCURRENCY} documents are indexed at once, each build limited
+ * to {@link INDEX_TIMEOUT_MS}. Pending documents are never queued twice, and
+ * at most {@link INDEX_QUEUE_SIZE} wait: beyond that the queue drops (counts
+ * and warns), keeping the edit count.
  */
 export function IndexerJob(): ReactNode {
   const [queue, setQueue] = useState<TriggerQueue<DocId> | null>(null)
@@ -79,9 +85,11 @@ export function IndexerJob(): ReactNode {
       name: INDEXER_NAME,
       level: 'low',
       sizeThreshold: INDEX_AFTER_EDITS,
-      stalenessMs: INDEX_STALE_MS,
-      stalenessMinCount: 1,
-      maxQueueSize: INDEX_QUEUE_SIZE,
+      staleAfter: INDEX_STALE_MS,
+      staleMinCount: 1,
+      maxSize: INDEX_QUEUE_SIZE,
+      concurrency: INDEX_CONCURRENCY,
+      timeout: INDEX_TIMEOUT_MS,
       registry,
       logger: {
         warn: (message, ...details) => {
@@ -90,15 +98,14 @@ export function IndexerJob(): ReactNode {
         },
       },
       run: async (id, { signal }) => {
-        if (!(await sleep(INDEX_WORK_MS, signal))) return { success: false, message: 'aborted' }
+        if (!(await sleep(INDEX_WORK_MS, signal))) return { success: false, message: `aborted: ${(signal.reason as Error | undefined)?.name ?? 'stopped'}` }
         const built = terms(textsRef.current[id])
         index.current.set(id, built)
         return { message: `${built.size} terms`, extra: { terms: built.size } }
       },
     })
-    const unsubscribe = created.task.subscribe((event) => {
-      if (event.type !== 'stateChanged') rerender()
-    })
+    // Every queue event (queued, dropped, job started or finished, stopped) is a change to show.
+    const unsubscribe = created.subscribe(rerender)
     setQueue(created)
     return () => {
       unsubscribe()
@@ -130,6 +137,7 @@ export function IndexerJob(): ReactNode {
   }
 
   if (queue === null) return null
+  const status = queue.status()
   const pending = queue.pendingKeys
   const word = query.trim().toLowerCase()
   const hits = word === '' ? [] : DOCS.filter((doc) => index.current.get(doc.id)?.has(word))
@@ -138,8 +146,9 @@ export function IndexerJob(): ReactNode {
   return (
     <JobCard
       task={queue.task}
+      state={status.state}
       title="Search indexer"
-      description={`Low: a trigger queue. Each edit calls notify(doc); a document is re-indexed after ${INDEX_AFTER_EDITS} edits, or on an edit once its index is ${duration(INDEX_STALE_MS)} old. At most ${INDEX_QUEUE_SIZE} wait; a dropped one keeps its count and goes on its next edit.`}
+      description={`Low: a trigger queue. Each edit calls notify(doc); a document is re-indexed after ${INDEX_AFTER_EDITS} edits, or once its index is ${duration(INDEX_STALE_MS)} old with an edit pending. ${INDEX_CONCURRENCY} at a time, ${duration(INDEX_TIMEOUT_MS)} each at most. At most ${INDEX_QUEUE_SIZE} wait; a dropped one keeps its count and goes on its next edit.`}
       actions={
         <span className="row">
           <button type="button" className="chip" onClick={editAll}>
@@ -164,6 +173,9 @@ export function IndexerJob(): ReactNode {
         )}
         <span className="muted">
           {pending.length}/{INDEX_QUEUE_SIZE}
+        </span>
+        <span className="muted" data-testid="indexer-status">
+          {status.running.length}/{status.concurrency} running{status.droppedCount > 0 && ` · ${status.droppedCount} dropped`}
         </span>
         {drained !== null && (
           <span className="pending" data-testid="indexer-drain">

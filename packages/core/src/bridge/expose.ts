@@ -1,7 +1,8 @@
 import { describeValue, InvalidOptionError, prefix } from '../errors.ts'
 import { applyTaskAction, taskView, type TaskView } from '../registry-source.ts'
 import { isTaskRegistry } from '../brand.ts'
-import type { KernelRegistry as TaskRegistry, RegistryEvent } from '../registry.ts'
+import { subscribeWithFacets, type WatchedEvent } from '../facet-watch.ts'
+import type { KernelRegistry as TaskRegistry } from '../registry.ts'
 import { isBridgePort, listen, randomId, safePost, type BridgePort } from './port.ts'
 import { envelope, parseClientMessage, type ClientMessage, type ServerMessage } from './protocol.ts'
 
@@ -28,9 +29,9 @@ export interface RegistryExposure {
   readonly closed: boolean
   /**
    * Counters: `received`, `malformed`, `foreign` (not bridge messages),
-   * `ignored` (meant for another peer), `controls` applied, `unknownTask`
+   * `ignored` (meant for another peer), `controls` applied (task and facet), `unknownTask`
    * controls dropped, `updates` and `snapshots` sent, `postFailed`, `refusedClients`
-   * (beyond {@link MAX_CLIENTS}), `controlErrors` (controls that threw), `clients` connected.
+   * (beyond {@link MAX_CLIENTS}), `controlErrors` (controls that threw, facet actions that rejected), `clients` connected.
    */
   diagnostics(): Record<string, number>
 }
@@ -59,7 +60,8 @@ function validate(registry: unknown, port: unknown, options: unknown): asserts o
  * `@tickwork/devtools`) on the other side: a snapshot for each client that
  * says hello, then live changes gathered into updates, and the task controls
  * (start, stop, pause, resume, trigger, clearHistory) for this registry's
- * tasks — nothing else can be called through it. Malformed messages are
+ * tasks, and the actions their facets offer (a queue's drain, a cache's
+ * refresh…) — nothing else can be called through it. Malformed messages are
  * dropped and counted, never thrown. Returns the function that closes it.
  *
  * @example
@@ -137,7 +139,7 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
     clock.unref?.(timer)
   }
 
-  const onRegistryEvent = (event: RegistryEvent): void => {
+  const onRegistryEvent = (event: WatchedEvent): void => {
     const taskName = event.type === 'taskAdded' ? event.task.name : event.name
     if (event.type === 'taskAdded' || event.type === 'taskRemoved') structureChanged = true
     dirty.add(taskName)
@@ -166,7 +168,7 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
       if (message.to !== null && message.to !== id) return void counters.ignored++
       if (!clients.has(message.client) && clients.size >= MAX_CLIENTS) return void counters.refusedClients++
       clients.add(message.client)
-      unsubscribeRegistry ??= registry.subscribe(onRegistryEvent)
+      unsubscribeRegistry ??= subscribeWithFacets(registry, onRegistryEvent)
       const order = registry.list().map((task) => task.name)
       post(envelope({ type: 'snapshot', server: id, name, to: message.client, now: clock.wallNow(), views: viewsOf(order) }))
       counters.snapshots++
@@ -176,7 +178,20 @@ export function exposeRegistry(registry: TaskRegistry, port: BridgePort, options
     if (message.type === 'leave') return dropClient(message.client)
     if (registry.get(message.name) === undefined) return void counters.unknownTask++
     counters.controls++
-    applyTaskAction(registry, message.name, message.action)
+    if (message.type === 'control') return void applyTaskAction(registry, message.name, message.action)
+    const taskName = message.name
+    const changed = (): void => {
+      if (closed || clients.size === 0) return
+      dirty.add(taskName)
+      scheduleFlush()
+    }
+    const command = message.arg === undefined ? { type: 'facet' as const, action: message.action } : { type: 'facet' as const, action: message.action, arg: message.arg }
+    // The facet's status moves when the action starts and again when it settles: send both.
+    changed()
+    applyTaskAction(registry, taskName, command)?.then(changed, () => {
+      counters.controlErrors++
+      changed()
+    })
   }
 
   const stopListening = listen(port, (data) => {

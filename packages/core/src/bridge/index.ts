@@ -18,14 +18,18 @@ export {
 } from './protocol.ts'
 export {
   applyTaskAction,
+  FACET_ACTIONS,
   localSource,
   taskView,
   TASK_ACTIONS,
+  type FacetCommand,
   type RegistrySource,
   type RunnerRole,
+  type SourceAction,
   type SourceChange,
   type TaskAction,
   type TaskView,
 } from '../registry-source.ts'
+export type { CacheStatus, FacetAction, FacetStatus, QueueStatus } from '../types.ts'
 export { describeValue } from '../errors.ts'
 export { LEVELS } from '../levels.ts'

@@ -1,5 +1,6 @@
-import { TASK_ACTIONS, type TaskAction, type TaskView } from '../registry-source.ts'
-import { array, MalformedMessageError, nonEmptyString, number, oneOf } from './read.ts'
+import { FACET_ACTIONS, TASK_ACTIONS, type TaskAction, type TaskView } from '../registry-source.ts'
+import type { FacetAction } from '../types.ts'
+import { array, MalformedMessageError, nonEmptyString, number, oneOf, string } from './read.ts'
 import { readTaskView } from './read-view.ts'
 
 /** The protocol name every bridge message carries. */
@@ -35,6 +36,8 @@ export type ClientMessage = Envelope &
   (
     | { type: 'hello'; client: string; to: string | null }
     | { type: 'control'; client: string; to: string; name: string; action: TaskAction }
+    /** A facet command (`task.facet.act(action, arg)`); added in a compatible way: a server without facets drops it as malformed. */
+    | { type: 'facet'; client: string; to: string; name: string; action: FacetAction; arg?: string }
     | { type: 'leave'; client: string; to: string }
   )
 
@@ -49,8 +52,10 @@ export type Parsed<T> =
   | { kind: 'malformed'; reason: string }
 
 const SERVER_TYPES = ['announce', 'snapshot', 'update', 'bye'] as const
-const CLIENT_TYPES = ['hello', 'control', 'leave'] as const
+const CLIENT_TYPES = ['hello', 'control', 'facet', 'leave'] as const
 const ID_MAX = 200
+/** Longest facet argument (a queue key) a client may send. */
+const ARG_MAX = 1000
 
 /** Wraps a message body in the protocol envelope. */
 export function envelope<T extends object>(body: T): Envelope & T {
@@ -136,6 +141,13 @@ export function parseClientMessage(data: unknown): Parsed<ClientMessage> {
           name: nonEmptyString(source['name'], 'name'),
           action: oneOf(source['action'], TASK_ACTIONS, 'action'),
         })
+      case 'facet': {
+        const to = id(source['to'], 'to')
+        const name = nonEmptyString(source['name'], 'name')
+        const action = oneOf(source['action'], FACET_ACTIONS, 'action')
+        if (source['arg'] === undefined) return envelope({ type, client, to, name, action })
+        return envelope({ type, client, to, name, action, arg: string(source['arg'], 'arg', ARG_MAX) })
+      }
       default:
         return envelope({ type: 'leave', client, to: id(source['to'], 'to') })
     }

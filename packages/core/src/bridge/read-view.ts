@@ -2,6 +2,7 @@ import { LEVELS } from '../levels.ts'
 import type { RunnerRole, TaskView } from '../registry-source.ts'
 import type { TaskConfigView } from '../task.ts'
 import type { RunSummary, TaskState, TaskStatus } from '../types.ts'
+import { readFacetStatus } from './read-facet.ts'
 import { array, boolean, extraPrimitives, nonEmptyString, nullableNumber, number, oneOf, record, string, stringRecord } from './read.ts'
 
 const STATES: readonly TaskState[] = ['idle', 'scheduled', 'running', 'paused', 'stopped', 'completed', 'failed']
@@ -82,5 +83,6 @@ export function readTaskView(value: unknown, path: string): TaskView {
     config: readConfig(source['config'], `${path}.config`),
   }
   if (source['runner'] !== undefined) view.runner = oneOf(source['runner'], RUNNER_ROLES, `${path}.runner`)
+  if (source['facet'] !== undefined) view.facet = readFacetStatus(source['facet'], `${path}.facet`)
   return view
 }

@@ -15,12 +15,24 @@ export interface FileStoreOptions {
   directory: string
 }
 
-let tempCounter = 0
+/** This process's id, where the runtime has one (Node, Bun, Deno). */
+function processId(): number | string {
+  const global = globalThis as { process?: { pid?: number }; Deno?: { pid?: number } }
+  return global.process?.pid ?? global.Deno?.pid ?? 'p'
+}
+
+/** A temp name no other writer picks: the process id (other processes) and a random part (this one). */
+function tempName(path: string): string {
+  const random = typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : Math.random().toString(36).slice(2)
+  return `${path}.${processId()}-${random}.tmp`
+}
 
 /**
  * A store with one file per key in `directory`. Writes go to a temporary file
- * that is then renamed over the old one, so a crash mid-write never leaves a
- * half-written value (a reader would see the old file or the new one).
+ * (named with the process id and a random part) that is then renamed over the
+ * old one. A rename is atomic, so a reader sees the old file or the new one,
+ * never a torn one: not after a crash mid-write, and not when several writers
+ * (threads or processes) share the folder.
  *
  * @example
  * import { fileStore } from '@tickwork/core/file-store'
@@ -45,7 +57,7 @@ export function fileStore(options: FileStoreOptions): CacheStore {
     },
     async write(key, text) {
       await mkdir(directory, { recursive: true })
-      const temp = `${pathOf(key)}.${Date.now()}-${tempCounter++}.tmp`
+      const temp = tempName(pathOf(key))
       try {
         await writeFile(temp, text, 'utf8')
         await rename(temp, pathOf(key))

@@ -1,5 +1,6 @@
 import { consoleLogger, InvalidOptionError, systemClock, type Clock, type Logger } from '@tickwork/core'
 import { bridgeMessage, describeValue, isBridgePort, parseServerMessage, TASK_ACTIONS, type BridgePort, type ClientMessage, type RegistrySource, type ServerMessage, type SourceChange, type TaskAction, type TaskView } from '@tickwork/core/bridge'
+import { isFacetCommand, type SourceAction } from '../facet/facet-types.ts'
 
 /** Options of {@link connectRegistry}. */
 export interface ConnectOptions {
@@ -194,13 +195,16 @@ export function connectRegistry(port: BridgePort, options: ConnectOptions = {}):
         listeners.delete(listener)
       }
     },
-    control(name: string, action: TaskAction) {
-      if (!TASK_ACTIONS.includes(action)) {
-        throw new InvalidOptionError(`${PREFIX}action must be one of ${TASK_ACTIONS.join(', ')}, got ${describeValue(action)}`)
+    control(name: string, action: SourceAction) {
+      const facet = isFacetCommand(action)
+      if (!facet && !TASK_ACTIONS.includes(action as never)) {
+        throw new InvalidOptionError(`${PREFIX}action must be one of ${TASK_ACTIONS.join(', ')} or a facet command, got ${describeValue(action)}`)
       }
       if (server === undefined || !views.has(name)) return
       counters.controlsSent++
-      post(bridgeMessage({ type: 'control', client, to: server, name, action }))
+      if (!facet) return post(bridgeMessage({ type: 'control', client, to: server, name, action: action as (typeof TASK_ACTIONS)[number] }))
+      const { action: facetAction, arg } = action
+      post(bridgeMessage(arg === undefined ? { type: 'facet', client, to: server, name, action: facetAction } : { type: 'facet', client, to: server, name, action: facetAction, arg }))
     },
     now: () => clock.now() + offset,
     diagnostics: () => ({ ...counters, connected: server === undefined ? 0 : 1, tasks: order.length }),

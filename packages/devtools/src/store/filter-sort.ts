@@ -66,23 +66,35 @@ export function passes(view: TaskView, query: ListQuery, text: string): boolean 
   return true
 }
 
+/** One shown row as the sort sees it: its place in registration order and its sort value. */
+export interface SortRow {
+  index: number
+  value: SortValue
+}
+
+/**
+ * The list's order: by value, `null` last in either direction, ties in
+ * registration order. A total order, so sorting all rows and inserting
+ * one row into sorted rows agree exactly.
+ */
+export function compareRows(a: SortRow, b: SortRow, descending: boolean): number {
+  if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1
+  // Code-unit order, not localeCompare: it is ~50x faster on thousands of rows.
+  const compared = typeof a.value === 'string' ? (a.value < (b.value as string) ? -1 : a.value > (b.value as string) ? 1 : 0) : a.value - (b.value as number)
+  return compared === 0 ? a.index - b.index : descending ? -compared : compared
+}
+
 /**
  * The names in `order` whose entry passed, sorted by their values; ties keep
  * registration order. Values are read from `entries`, computed once per task.
  */
 export function filterAndSort(order: readonly string[], entries: ReadonlyMap<string, { pass: boolean; value: SortValue }>, descending: boolean): string[] {
-  const rows: { name: string; index: number; value: SortValue }[] = []
+  const rows: (SortRow & { name: string })[] = []
   order.forEach((name, index) => {
     const entry = entries.get(name)
     if (entry !== undefined && entry.pass) rows.push({ name, index, value: entry.value })
   })
-  const direction = descending ? -1 : 1
-  rows.sort((a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1
-    // Code-unit order, not localeCompare: it is ~50x faster on thousands of rows.
-    const compared = typeof a.value === 'string' ? (a.value < (b.value as string) ? -1 : a.value > (b.value as string) ? 1 : 0) : a.value - (b.value as number)
-    return compared === 0 ? a.index - b.index : compared * direction
-  })
+  rows.sort((a, b) => compareRows(a, b, descending))
   return rows.map((row) => row.name)
 }
 

@@ -1,10 +1,18 @@
-import type { RegistrySource, TaskAction, TaskView } from '@tickwork/core/bridge'
+import type { RegistrySource, TaskView } from '@tickwork/core/bridge'
+import type { SourceAction } from '../facet/facet-types.ts'
 import { createStore, type StoreApi } from 'zustand/vanilla'
 import { animationFrame, type FrameScheduler } from './frame.ts'
 
 /** The state the panel renders for one {@link RegistrySource}, normalised. */
 export interface SourceState {
-  /** Task views by name. A view object is replaced only when that task changed, so rows can select their own. */
+  /**
+   * Task views by name. A view object is replaced only when that task changed,
+   * so rows select their own (`state.tasks[name]`). The record itself is ONE
+   * mutable object for the store's whole life, updated in place by each flush:
+   * copying 10,000 entries per frame was the panel's largest cost. Never keep
+   * it as a selected value (its identity never changes); `flushes` is its
+   * version counter and `changed` says which names moved.
+   */
   tasks: Readonly<Record<string, TaskView>>
   /** Task names in registration order. */
   order: readonly string[]
@@ -12,7 +20,7 @@ export interface SourceState {
   diagnostics: Readonly<Record<string, number>>
   /** While true, changes are collected but not shown. */
   paused: boolean
-  /** Number of flushes applied: one per animation frame at most. */
+  /** Number of flushes applied, one per animation frame at most: the version of `tasks`. */
   flushes: number
   /**
    * Names whose view the last flush replaced or removed; `null` when tasks came
@@ -40,8 +48,8 @@ export interface SourceStore {
   connect(): () => void
   /** Stops or resumes showing live changes; resuming applies what was collected. */
   setPaused(paused: boolean): void
-  /** Sends a control to the source and refreshes that task on the next frame. */
-  control(name: string, action: TaskAction): void
+  /** Sends a control (a task action, or a facet command) to the source and refreshes that task on the next frame. */
+  control(name: string, action: SourceAction): void
 }
 
 function bounded(view: TaskView, limit: number): TaskView {
@@ -52,7 +60,8 @@ function bounded(view: TaskView, limit: number): TaskView {
 /**
  * Creates the store of one source. Source changes are coalesced: however many
  * events arrive between two frames, the store is written once, and only the
- * tasks that changed get new view objects.
+ * tasks that changed are read from the source and get new view objects; the
+ * rest of the `tasks` record is left as it is (no per-frame copy).
  */
 export function createSourceStore(source: RegistrySource, options: SourceStoreOptions = {}): SourceStore {
   const scheduleFrame = options.scheduleFrame ?? animationFrame
@@ -85,8 +94,10 @@ export function createSourceStore(source: RegistrySource, options: SourceStoreOp
       return
     }
     let order = state.order
-    const tasks: Record<string, TaskView> = { ...state.tasks }
+    // Only the tasks that changed are touched: O(changes) per frame, never O(tasks).
+    const { tasks } = state as { tasks: Record<string, TaskView> }
     if (structure) {
+      // Tasks came or went (rare): the one case that walks every name.
       order = [...source.names()]
       const known = new Set(order)
       for (const name of Object.keys(tasks)) if (!known.has(name)) delete tasks[name]

@@ -1,3 +1,4 @@
+import type { DevtoolsTheme } from '../ui/theme.ts'
 import { DEFAULT_QUERY, SHOWN_STATES, SORT_KEYS, type ListQuery } from './filter-sort.ts'
 
 /** Where the panel docks. */
@@ -13,7 +14,11 @@ export interface UiState {
   size: number
   position: PanelPosition
   query: ListQuery
+  /** The theme picked in the panel's settings; absent until the user picks one (then the `theme` prop applies). */
+  theme?: DevtoolsTheme
 }
+
+const THEMES: readonly DevtoolsTheme[] = ['light', 'dark', 'system']
 
 /** The localStorage key. */
 export const STORAGE_KEY = 'tickwork-devtools'
@@ -57,7 +62,9 @@ export function loadUiState(storage: UiStorage | undefined, fallback: UiState): 
   }
   const query = (typeof saved.query === 'object' && saved.query !== null ? saved.query : {}) as Record<string, unknown>
   const size = typeof saved.size === 'number' && Number.isFinite(saved.size) ? Math.min(MAX_SIZE, Math.max(MIN_SIZE, saved.size)) : fallback.size
+  const theme = THEMES.includes(saved.theme as DevtoolsTheme) ? (saved.theme as DevtoolsTheme) : fallback.theme
   return {
+    ...(theme !== undefined ? { theme } : {}),
     open: typeof saved.open === 'boolean' ? saved.open : fallback.open,
     size,
     position: pick(saved.position, PANEL_POSITIONS, fallback.position),

@@ -1,17 +1,24 @@
-import { LEVELS } from '@tickwork/core/bridge'
 import type { ReactElement } from 'react'
 import { useMemo } from 'react'
 import { createCountsSelector, type Counts } from '../store/counts.ts'
 import type { SourceState } from '../store/source-store.ts'
-import { SHOWN_STATES } from '../store/filter-sort.ts'
 import { PANEL_POSITIONS, type PanelPosition } from '../store/ui-state.ts'
+import { Icon } from './icons.tsx'
+import { Popover } from './popover.tsx'
+import { Segmented } from './segmented.tsx'
 import { useSourceState, useSourceStore } from './source-context.tsx'
+import { humanise, SummaryChip } from './summary-chip.tsx'
+import type { DevtoolsTheme } from './theme.ts'
+import { ThemeSwitch } from './theme-switch.tsx'
 
 /** Props of {@link Header}. */
 export interface HeaderProps {
   position: PanelPosition
   onPosition: ((position: PanelPosition) => void) | undefined
   onClose: (() => void) | undefined
+  /** The theme chosen in the panel (or given by the `theme` prop). */
+  theme: DevtoolsTheme
+  onTheme: (theme: DevtoolsTheme) => void
 }
 
 // The filled bar shows the edge the panel docks to.
@@ -24,22 +31,20 @@ const DOCK_BARS: Record<PanelPosition, { x: number; y: number; width: number; he
 
 function DockIcon({ position }: { position: PanelPosition }): ReactElement {
   return (
-    <svg width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
+    <svg className="dock-icon" width="16" height="14" viewBox="0 0 16 14" aria-hidden="true">
       <rect x="1" y="1" width="14" height="12" rx="2" />
       <rect className="fill" {...DOCK_BARS[position]} rx="1" />
     </svg>
   )
 }
 
-// Diagnostics keys that mean something went wrong get a warning chip; the rest (message counts and such) a tooltip.
+const DOCK_SEGMENTS = PANEL_POSITIONS.map((option) => ({ value: option, label: `Dock to ${option}`, content: <DockIcon position={option} /> }))
+
+// Diagnostics keys that mean something went wrong get a warning chip; the rest go into the counts popover.
 const PROBLEM = /malformed|invalid|error|fail|drop|ignored|lost|timeout|foreign/i
 
-function humanise(key: string): string {
-  return key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
-}
-
-/** Counts by state and level, live totals, diagnostics, the pause switch, dock and close buttons. */
-export function Header({ position, onPosition, onClose }: HeaderProps): ReactElement {
+/** The summary chip, source problems, the live-updates switch, panel settings (theme, dock) and close. */
+export function Header({ position, onPosition, onClose, theme, onTheme }: HeaderProps): ReactElement {
   const { setPaused, store } = useSourceStore()
   const paused = useSourceState((state) => state.paused)
   const pending = useSourceState((state) => state.pendingChanges)
@@ -49,82 +54,48 @@ export function Header({ position, onPosition, onClose }: HeaderProps): ReactEle
   const counts = useSourceState(selectCounts)
   const entries = Object.entries(diagnostics)
   const problems = entries.filter(([key, value]) => value > 0 && PROBLEM.test(key))
-  const others = entries.filter(([key]) => !PROBLEM.test(key))
+  const counters = entries.filter(([key]) => !PROBLEM.test(key))
   return (
     <header className="head">
       <div className="brand">
-        <span className="logo" aria-hidden="true">
-          ◴
-        </span>
+        <Icon name="logo" size={16} className="logo" />
         <span className="brand-name">tickwork</span>
       </div>
-      <div className="totals" aria-label="Totals">
-        <span className="total">
-          <b>{counts.total}</b> tasks
-        </span>
-        <span className="total">
-          <b>{counts.running}</b> running
-        </span>
-        <span className="total">
-          <b>{counts.active}</b> active
-        </span>
-      </div>
-      <div className="chips" aria-label="Tasks by level">
-        {LEVELS.map((level) => (
-          <span key={level} className={`chip level-${level}`} title={`${level} tasks`}>
-            {level} <b>{counts.byLevel[level]}</b>
-          </span>
-        ))}
-      </div>
-      <div className="chips" aria-label="Tasks by state">
-        {SHOWN_STATES.filter((state) => counts.byState[state] > 0).map((state) => (
-          <span key={state} className={`chip state-chip state-${state}`}>
-            <span className="dot" aria-hidden="true" />
-            {state} <b>{counts.byState[state]}</b>
-          </span>
-        ))}
-      </div>
-      {problems.length > 0 || others.length > 0 ? (
-        <div className="diagnostics" role="status" aria-label="Source diagnostics">
+      <SummaryChip counts={counts} counters={counters} />
+      {problems.length > 0 ? (
+        <div className="diagnostics" role="status" aria-label="Source problems">
           {problems.map(([key, value]) => (
-            <span key={key} className="chip warn">
+            <span key={key} className="chip warn" title={`${value} ${humanise(key)} reported by this source`}>
               {value} {humanise(key)}
             </span>
           ))}
-          {others.length > 0 ? (
-            <span className="chip" title={others.map(([key, value]) => `${humanise(key)}: ${value}`).join('\n')}>
-              ⓘ {others.length} counters
-            </span>
-          ) : null}
         </div>
       ) : null}
       <div className="spacer" />
-      <label className="switch" title="Pause live updates">
+      <label className="switch" title={paused ? 'Live updates paused: the list shows the moment you paused' : 'Pause live updates'}>
         <input type="checkbox" role="switch" checked={!paused} aria-label="Live updates" onChange={(event) => setPaused(!event.target.checked)} />
         <span className="track" aria-hidden="true">
           <span className="thumb" />
         </span>
         <span className="switch-text">{paused ? `paused${pending > 0 ? ` (${pending})` : ''}` : 'live'}</span>
       </label>
-      {onPosition !== undefined ? (
-        <div className="dock" role="group" aria-label="Dock position">
-          {PANEL_POSITIONS.map((option) => (
-            <button
-              key={option}
-              type="button"
-              className={`icon-btn${option === position ? ' on' : ''}`}
-              aria-label={`Dock to ${option}`}
-              aria-pressed={option === position}
-              onClick={() => onPosition(option)}
-            >
-              <DockIcon position={option} />
-            </button>
-          ))}
-        </div>
-      ) : null}
+      <Popover label="Panel settings" title="Theme and dock position" buttonClassName="icon-btn" className="pop-settings" button={<Icon name="gear" size={15} />}>
+        {() => (
+          <>
+            <h4>Theme</h4>
+            <ThemeSwitch theme={theme} onTheme={onTheme} />
+            {onPosition !== undefined ? (
+              <>
+                <h4>Dock</h4>
+                <Segmented label="Dock position" segments={DOCK_SEGMENTS} value={position} onChange={onPosition} />
+              </>
+            ) : null}
+          </>
+        )}
+      </Popover>
       {onClose !== undefined ? (
-        <button type="button" className="icon-btn close" aria-label="Close tickwork devtools" onClick={onClose}>
-          ✕
+        <button type="button" className="icon-btn close" aria-label="Close tickwork devtools" title="Close (Esc)" onClick={onClose}>
+          <Icon name="close" />
         </button>
       ) : null}
     </header>

@@ -1,16 +1,20 @@
+import type { TaskView } from '@tickwork/core/bridge'
 import type { ReactElement, ReactNode } from 'react'
-import { formatDuration, formatRate, formatTime } from '../format.ts'
+import { useEffect, useRef } from 'react'
+import { formatDateTime, formatDuration, formatInterval, formatRate, formatSchedule, plural } from '../format.ts'
 import { shownState } from '../store/filter-sort.ts'
 import { LevelBadge, RunnerBadge, StateBadge } from './badges.tsx'
 import { Controls } from './controls.tsx'
 import { Countdown } from './countdown.tsx'
+import { FacetView } from './facet-view.tsx'
 import { HistoryTable } from './history-table.tsx'
-import { useTaskView } from './source-context.tsx'
+import { Icon } from './icons.tsx'
+import { useSourceStore, useTaskView } from './source-context.tsx'
 import { Sparkline } from './sparkline.tsx'
 
-function Field({ label, children }: { label: string; children: ReactNode }): ReactElement {
+function Field({ label, children, title }: { label: string; children: ReactNode; title?: string }): ReactElement {
   return (
-    <div className="field">
+    <div className="field" title={title}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -19,46 +23,42 @@ function Field({ label, children }: { label: string; children: ReactNode }): Rea
 
 const orDash = (value: number | null, format: (value: number) => string = String): string => (value === null ? '—' : format(value))
 
-/** Configuration, stats, controls and run history of one task. */
-export function Inspector({ name, onClose }: { name: string; onClose: () => void }): ReactElement {
-  const view = useTaskView(name)
-  if (view === undefined) {
-    return (
-      <section className="inspector" aria-label={`Inspector: ${name}`}>
-        <div className="empty">Task “{name}” is gone.</div>
-      </section>
-    )
-  }
-  const { status, config, history } = view
-  const durations = history.map((run) => run.durationMs)
-  const mean = durations.length === 0 ? null : durations.reduce((a, b) => a + b, 0) / durations.length
+function durationStats(view: TaskView): { mean: number | null; p95: number | null } {
+  const durations = view.history.map((run) => run.durationMs)
+  if (durations.length === 0) return { mean: null, p95: null }
   const sorted = [...durations].sort((a, b) => a - b)
-  const p95 = sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? null)
+  return { mean: durations.reduce((a, b) => a + b, 0) / durations.length, p95: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? null }
+}
+
+/** Configuration and stats folded into one line that opens: the run history needs the height more. */
+function Summary({ view, now }: { view: TaskView; now: number }): ReactElement {
+  const { status, config, history } = view
+  const { mean, p95 } = durationStats(view)
   return (
-    <section className="inspector" aria-label={`Inspector: ${name}`}>
-      <header className="insp-head">
-        <div className="insp-title">
-          <h2>{name}</h2>
-          <LevelBadge level={status.level} />
-          <StateBadge state={shownState(view)} />
-          {view.runner !== undefined ? <RunnerBadge runner={view.runner} /> : null}
-        </div>
-        <button type="button" className="icon-btn" aria-label="Close inspector" onClick={onClose}>
-          ✕
-        </button>
-      </header>
-      <Controls view={view} />
-      {status.stopReason !== undefined ? <div className="stop-reason">Stopped: {status.stopReason}</div> : null}
+    <details className="insp-summary">
+      <summary>
+        <Icon name="chevronRight" size={10} className="fold" />
+        <span className="sum-text">
+          <span>{formatInterval(status.interval, config.schedule)}</span>
+          <span title={`${status.totalRuns} runs, ${status.failedRuns} failed`}>
+            {plural(status.totalRuns, 'run')}
+            {status.failedRuns > 0 ? <span className="failed-count">, {status.failedRuns} failed</span> : null}
+          </span>
+          <span title="Share of successful runs">{formatRate(status.successRate)} ok</span>
+          <span className="sum-mean" title="Mean duration of the kept runs">mean {formatDuration(mean)}</span>
+        </span>
+        <span className="sum-open dim">configuration &amp; stats</span>
+      </summary>
       <div className="insp-grid">
         <div className="card">
           <h3>Configuration</h3>
           <dl>
-            <Field label="schedule">{config.schedule}</Field>
+            <Field label="schedule">{formatSchedule(config.schedule)}</Field>
             <Field label="interval">{orDash(config.interval, formatDuration)}</Field>
             <Field label="initial delay">{formatDuration(config.initialDelay)}</Field>
             <Field label="timeout">{orDash(config.timeout, formatDuration)}</Field>
             <Field label="max runs">{orDash(config.maxRuns)}</Field>
-            <Field label="until">{orDash(config.until, formatTime)}</Field>
+            <Field label="until">{orDash(config.until, (until) => formatDateTime(until, now))}</Field>
             <Field label="history size">{config.historySize}</Field>
             <Field label="keep alive">{config.keepAlive ? 'yes' : 'no'}</Field>
           </dl>
@@ -69,7 +69,9 @@ export function Inspector({ name, onClose }: { name: string; onClose: () => void
             <Field label="runs">{status.totalRuns}</Field>
             <Field label="failed">{status.failedRuns}</Field>
             <Field label="success rate">{formatRate(status.successRate)}</Field>
-            <Field label="skipped slots">{status.skippedRuns}</Field>
+            <Field label="skipped slots" title="Slots a fixed-rate schedule skipped because a run was late">
+              {status.skippedRuns}
+            </Field>
             <Field label="next run">
               <Countdown nextRunAt={status.nextRunAt} />
             </Field>
@@ -83,12 +85,74 @@ export function Inspector({ name, onClose }: { name: string; onClose: () => void
           </dl>
         </div>
       </div>
-      <h3 className="hist-title">
-        Run history <span className="dim">({history.length} kept)</span>
-      </h3>
-      <div className="hist-wrap">
-        <HistoryTable history={history} />
-      </div>
+    </details>
+  )
+}
+
+/** Props of {@link Inspector}. */
+export interface InspectorProps {
+  name: string
+  /** A run to open in the history. */
+  runIndex?: number | undefined
+  onClose: () => void
+}
+
+/**
+ * One task: its controls first, a one-line summary that opens to the
+ * configuration and stats, then the run history filling the rest — so at the
+ * default dock height the controls and the newest runs show without scrolling.
+ */
+export function Inspector({ name, runIndex, onClose }: InspectorProps): ReactElement {
+  const view = useTaskView(name)
+  const { source } = useSourceStore()
+  const backRef = useRef<HTMLButtonElement>(null)
+  // In a narrow panel the inspector hides the list, and the focus with it: it moves to the back button instead of falling to <body>.
+  useEffect(() => {
+    const button = backRef.current
+    if (button !== null && button.offsetParent !== null) button.focus()
+  }, [])
+  const back = (
+    <button ref={backRef} type="button" className="icon-btn back" aria-label="Back to the list" title="Back to the list" onClick={onClose}>
+      <Icon name="back" />
+    </button>
+  )
+  if (view === undefined) {
+    return (
+      <section className="inspector" aria-label={`Inspector: ${name}`}>
+        <header className="insp-head">
+          {back}
+          <div className="empty">Task “{name}” is gone.</div>
+        </header>
+      </section>
+    )
+  }
+  const { status, history } = view
+  const now = source.now?.() ?? Date.now()
+  return (
+    <section className="inspector" aria-label={`Inspector: ${name}`}>
+      <header className="insp-head">
+        {back}
+        <div className="insp-title">
+          <h2 title={name}>{name}</h2>
+          <span className="insp-badges">
+            <LevelBadge level={status.level} />
+            <StateBadge state={shownState(view)} />
+            {view.runner !== undefined ? <RunnerBadge runner={view.runner} /> : null}
+          </span>
+        </div>
+        <button type="button" className="icon-btn close-insp" aria-label="Close inspector" title="Close inspector" onClick={onClose}>
+          <Icon name="close" />
+        </button>
+      </header>
+      <Controls view={view} />
+      <FacetView view={view} />
+      {status.stopReason !== undefined ? (
+        <div className="stop-reason" title={status.stopReason}>
+          Stopped: {status.stopReason}
+        </div>
+      ) : null}
+      <Summary view={view} now={now} />
+      <HistoryTable key={runIndex ?? -1} task={name} history={history} now={now} focusRun={runIndex} />
     </section>
   )
 }

@@ -15,8 +15,14 @@ function Tab({ entry, index, active, onSelect }: { entry: SourceStore; index: nu
       title={entry.source.controllable === false ? `${entry.source.label} (read-only)` : entry.source.label}
     >
       {entry.source.label}
-      <span className="tab-count">{total}</span>
-      {failed > 0 ? <span className="tab-count fail">{failed}</span> : null}
+      <span className="tab-count" title={`${total} tasks`} aria-label={`${total} tasks`}>
+        {total}
+      </span>
+      {failed > 0 ? (
+        <span className="tab-count fail" title={`${failed} tasks whose last run failed`} aria-label={`${failed} tasks whose last run failed`}>
+          {failed}
+        </span>
+      ) : null}
       {entry.source.controllable === false ? <span className="tab-ro">read-only</span> : null}
     </button>
   )

@@ -15,7 +15,18 @@ export interface TaskListProps {
   onRowClick: (name: string) => void
 }
 
-const HEADINGS = ['task', 'level', 'state', 'interval', 'next run', 'last', 'success', 'runs', 'recent']
+// Each heading with what its numbers mean: the list's cells are bare numbers.
+const HEADINGS: readonly (readonly [string, string])[] = [
+  ['task', 'Task name'],
+  ['level', 'Importance level'],
+  ['state', 'scheduled, running (a run in flight), paused, stalled, idle, stopped, completed or failed'],
+  ['interval', 'Time between runs (or the schedule)'],
+  ['next run', 'Time to the next run'],
+  ['last', 'Duration of the last run'],
+  ['success', 'Share of successful runs'],
+  ['runs', 'Runs / failed runs'],
+  ['recent', 'Durations of recent runs; red dots are failures'],
+]
 
 /**
  * The virtualised task list: only rows in view (plus a few, plus the selected
@@ -72,8 +83,8 @@ export function TaskList({ names, selected, onSelect, onOpen, onRowClick }: Task
   return (
     <div className="list">
       <div className="list-head row" aria-hidden="true">
-        {HEADINGS.map((heading) => (
-          <span key={heading} className="cell">
+        {HEADINGS.map(([heading, title]) => (
+          <span key={heading} className="cell" title={title}>
             {heading}
           </span>
         ))}

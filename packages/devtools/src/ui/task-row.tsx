@@ -1,6 +1,6 @@
 import type { MemoExoticComponent, ReactElement } from 'react'
 import { memo } from 'react'
-import { formatDuration, formatInterval, formatRate } from '../format.ts'
+import { formatDuration, formatRate, formatSchedule } from '../format.ts'
 import { shownState } from '../store/filter-sort.ts'
 import { LevelBadge, RunnerBadge, StateBadge } from './badges.tsx'
 import { Countdown } from './countdown.tsx'
@@ -36,7 +36,7 @@ export const TaskRow: MemoExoticComponent<(props: TaskRowProps) => ReactElement 
       onClick={() => onSelect(name)}
     >
       <span className="cell name" title={name}>
-        {name}
+        <span className="name-text">{name}</span>
         {view.runner !== undefined ? <RunnerBadge runner={view.runner} /> : null}
       </span>
       <span className="cell lvl">
@@ -45,15 +45,15 @@ export const TaskRow: MemoExoticComponent<(props: TaskRowProps) => ReactElement 
       <span className="cell st">
         <StateBadge state={shownState(view)} />
       </span>
-      <span className="cell num interval" title={config.schedule}>
-        {formatInterval(status.interval, config.schedule)}
+      <span className="cell num interval" title={formatSchedule(config.schedule)}>
+        {status.interval === null ? formatSchedule(config.schedule) : formatDuration(status.interval)}
       </span>
       <span className="cell num next">
         <Countdown nextRunAt={status.nextRunAt} />
       </span>
-      <span className="cell num dur">{formatDuration(last?.durationMs)}</span>
-      <span className="cell num rate">{formatRate(status.successRate)}</span>
-      <span className="cell num runs">
+      <span className="cell num dur" title="Duration of the last run">{formatDuration(last?.durationMs)}</span>
+      <span className="cell num rate" title="Share of successful runs">{formatRate(status.successRate)}</span>
+      <span className="cell num runs" title={`${status.totalRuns} runs, ${status.failedRuns} failed`}>
         {status.totalRuns}
         {status.failedRuns > 0 ? <span className="failed-count">/{status.failedRuns}</span> : null}
       </span>
