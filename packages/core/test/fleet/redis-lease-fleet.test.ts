@@ -25,7 +25,7 @@ const combos = REDIS_CLIENTS.flatMap((client) => (['node', 'bun'] as const).map(
 
 describe.each(combos)('redisLease() across processes: $client on $runtime', ({ client, runtime }) => {
   let redis: NamedRedis
-  let children: Child[] = []
+  const children: Child[] = []
   const prefix = `${client}:${runtime}:`
   beforeAll(async () => {
     redis = await connectRedis(client, server.url)
