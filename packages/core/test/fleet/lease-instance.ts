@@ -8,7 +8,6 @@
 // which releases the lease, and exits.
 import { createInterface } from 'node:readline'
 import { createTask } from '../../src/create-task.ts'
-import { exclusivePlugin } from '../../src/exclusive/plugin.ts'
 import type { Lease } from '../../src/lease.ts'
 import type { RunnerStatus } from '../../src/plugin.ts'
 import { TaskRegistry } from '../../src/task-registry.ts'
@@ -32,8 +31,9 @@ type Run = (ctx: { signal: AbortSignal; fence?: number | undefined }) => Promise
 
 /** The same exclusive task, run by the kernel's `exclusive` plugin. */
 function asTask(lease: Lease, run: Run): { stop(): Promise<void>; runner(): RunnerStatus | undefined } {
-  const registry = new TaskRegistry({ plugins: [exclusivePlugin()] } as ConstructorParameters<typeof TaskRegistry>[0])
-  const task = createTask({ name: 'fleet-job', interval: TASK_INTERVAL_MS, registry, exclusive: lease as never, run })
+  // The default plugins include `exclusive`.
+  const registry = new TaskRegistry()
+  const task = createTask({ name: 'fleet-job', interval: TASK_INTERVAL_MS, registry, exclusive: lease, run })
   task.start()
   return { stop: () => task.stop().then(() => {}), runner: () => (task.status() as { runner?: RunnerStatus }).runner }
 }
