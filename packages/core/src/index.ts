@@ -22,9 +22,11 @@ export { Task, type StopOptions, type TaskConfigView, type TaskUpdate } from './
 export { defaultPlugins } from './plugins/defaults.ts'
 export { visibilityPlugin } from './plugins/visibility.ts'
 export { postTaskPlugin } from './plugins/post-task.ts'
-export { tabsPlugin } from './plugins/tabs.ts'
+export { exclusivePlugin } from './exclusive/plugin.ts'
+export { LeaseLostError } from './exclusive/errors.ts'
+export { webLocksLease } from './exclusive/web-locks.ts'
 export { documentVisibility, manualVisibility, type ManualVisibility } from './visibility.ts'
-export { lockNameFor } from './exclusive.ts'
+export { lockNameFor } from './exclusive/web-locks.ts'
 export {
   createTriggerQueue,
   type DrainOptions,

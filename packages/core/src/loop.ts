@@ -89,12 +89,9 @@ export class LoopMachine {
     this.config = configOf(options)
     this.plugins = plugins
     this.runFunction = options.run
-    this.#sessions = new PluginSessions(owner.name, options, clock, () => this.config, {
-      release: () => this.transition('release'),
-      abortRun: (reason) => this.#run?.abort(reason),
-      changed: () => owner.emitStateChanged(),
-    })
-    this.recorder = new RunRecorder(owner, () => this.config, this.#sessions)
+    // The loop is the sessions' controls and the recorder's config source: no closures per task.
+    this.#sessions = new PluginSessions(owner.name, options, clock, this)
+    this.recorder = new RunRecorder(owner, this, this.#sessions)
   }
 
   get live(): boolean {
@@ -377,7 +374,7 @@ export class LoopMachine {
     this.#runs++
     this.#derive()
     if (this.#owner.heard) this.#owner.emit({ type: 'runStarted', runIndex: run.runIndex, run: undefined })
-    const pending = execute(run, this.#work, this.#settle)
+    const pending = execute(run, this.#work, this)
     const timeout = this.config.timeout
     if (pending && timeout !== undefined && this.#run === run) {
       run.timeoutEntry = this.queue.schedule(startedAt + timeout, () => this.#onTimeout(run, timeout), { keepAlive: this.config.keepAlive })
@@ -392,7 +389,8 @@ export class LoopMachine {
     this.#derive()
   }
 
-  readonly #settle = (run: TaskRun, value: unknown, error: unknown, threw: boolean): void => {
+  /** How a run's work ended (from `execute`; a method, so no closure per task). */
+  settle(run: TaskRun, value: unknown, error: unknown, threw: boolean): void {
     if (this.#run !== run) return
     if (run.timeoutEntry !== undefined) this.queue.cancel(run.timeoutEntry)
     const irrecoverable = this.recorder.recordSettled(run, value, error, threw, this.queue.clock.now())
@@ -433,7 +431,10 @@ export class LoopMachine {
         // From a fresh microtask, never from inside the settle: a run that triggers itself never grows the stack.
         if (!this.#kicked) {
           this.#kicked = true
-          queueMicrotask(this.#kick)
+          queueMicrotask(() => {
+            this.#kicked = false
+            this.transition('due')
+          })
         }
       } else if (this.#phase === 'live' && this.#parked === NOT_PARKED && !Number.isNaN(this.#due)) {
         deadline = this.#due
@@ -451,9 +452,19 @@ export class LoopMachine {
     else if (!this.queue.isPending(timer) || timer.deadline !== deadline || timer.rank !== rank) this.queue.reschedule(timer, deadline, rank)
   }
 
-  readonly #kick = (): void => {
-    this.#kicked = false
-    this.transition('due')
+  /** A plugin lets a held or dispatched run go (see `PluginHost.release`). */
+  release(): void {
+    this.transition('release')
+  }
+
+  /** A plugin aborts the run in flight, e.g. on a lost lease. */
+  abortRun(reason: Error): void {
+    this.#run?.abort(reason)
+  }
+
+  /** A plugin's status changed. */
+  changed(): void {
+    this.#owner.emitStateChanged()
   }
 
   /** The timer fired (called by the queue with `this` set: one method for all tasks, no closure each). */

@@ -6,6 +6,7 @@ import type { Admission, FinishedRun, PluginHost, PluginSession, RunnerStatus, T
 
 /** What the loop lets plugins do to it (each goes through the loop's transition function). */
 export interface LoopControls {
+  readonly config: TaskConfig
   release(): void
   abortRun(reason: Error): void
   changed(): void
@@ -19,23 +20,20 @@ const NO_SESSIONS: readonly PluginSession[] = Object.freeze([])
  * throws from a hook is reported and treated as having no opinion: a broken
  * plugin must not kill the loop.
  */
-export class PluginSessions {
+export class PluginSessions implements PluginHost {
   #sessions: readonly PluginSession[] = NO_SESSIONS
   /** The sessions of the loop that ended last: their status still says who runs the task. */
   #ended: readonly PluginSession[] = NO_SESSIONS
-  #host: PluginHost | undefined
   readonly #name: string
   readonly #options: Readonly<TaskOptions>
   readonly #clock: Clock
-  readonly #config: () => TaskConfig
-  readonly #controls: LoopControls
+  readonly #loop: LoopControls
 
-  constructor(name: string, options: Readonly<TaskOptions>, clock: Clock, config: () => TaskConfig, controls: LoopControls) {
+  constructor(name: string, options: Readonly<TaskOptions>, clock: Clock, loop: LoopControls) {
     this.#name = name
     this.#options = options
     this.#clock = clock
-    this.#config = config
-    this.#controls = controls
+    this.#loop = loop
   }
 
   /** Opens a session of every plugin that applies (closing the previous ones first). */
@@ -43,7 +41,7 @@ export class PluginSessions {
     this.detach()
     this.#ended = NO_SESSIONS
     if (plugins.length === 0) return
-    const host = (this.#host ??= this.#makeHost())
+    const host: PluginHost = this
     const sessions: PluginSession[] = []
     for (const plugin of plugins) {
       try {
@@ -150,29 +148,44 @@ export class PluginSessions {
     return undefined
   }
 
-  #makeHost(): PluginHost {
-    const config = this.#config
-    const controls = this.#controls
-    return {
-      name: this.#name,
-      options: this.#options,
-      clock: this.#clock,
-      get level() {
-        return config().level
-      },
-      get logger() {
-        return config().logger
-      },
-      get interval() {
-        return config().schedule.interval
-      },
-      release: () => controls.release(),
-      abortRun: (reason) => controls.abortRun(reason),
-      changed: () => controls.changed(),
-    }
+  // The sessions object is itself the plugins' host: no second object or closures per task.
+  get name(): string {
+    return this.#name
+  }
+
+  get options(): Readonly<TaskOptions> {
+    return this.#options
+  }
+
+  get clock(): Clock {
+    return this.#clock
+  }
+
+  get level(): TaskConfig['level'] {
+    return this.#loop.config.level
+  }
+
+  get logger(): TaskConfig['logger'] {
+    return this.#loop.config.logger
+  }
+
+  get interval(): number | null {
+    return this.#loop.config.schedule.interval
+  }
+
+  release(): void {
+    this.#loop.release()
+  }
+
+  abortRun(reason: Error): void {
+    this.#loop.abortRun(reason)
+  }
+
+  changed(): void {
+    this.#loop.changed()
   }
 
   #warn(message: string, error: unknown): void {
-    safeWarn(this.#config().logger, `${taskPrefix(this.#name)}${message}`, error)
+    safeWarn(this.#loop.config.logger, `${taskPrefix(this.#name)}${message}`, error)
   }
 }

@@ -31,12 +31,12 @@ export class RunRecorder {
   /** runOnce() callers waiting for one run's summary. */
   #waiters: Map<number, (summary: RunSummary) => void> | undefined
   readonly #owner: LoopOwner
-  readonly #config: () => TaskConfig
+  readonly #loop: { readonly config: TaskConfig }
   readonly #sessions: PluginSessions
 
-  constructor(owner: LoopOwner, config: () => TaskConfig, sessions: PluginSessions) {
+  constructor(owner: LoopOwner, loop: { readonly config: TaskConfig }, sessions: PluginSessions) {
     this.#owner = owner
-    this.#config = config
+    this.#loop = loop
     this.#sessions = sessions
   }
 
@@ -108,7 +108,7 @@ export class RunRecorder {
       this.failedRuns++
       this.consecutiveFailures++
     }
-    const { historySize } = this.#config()
+    const { historySize } = this.#loop.config
     if (historySize > 0) (this.history ??= new RunHistory(historySize)).push(last)
     this.#sessions.observe(last)
     if (this.#owner.heard) this.#owner.emit({ type: 'runFinished', runIndex: run.runIndex, run: last })
@@ -121,7 +121,7 @@ export class RunRecorder {
   }
 
   #reportFailure(error: unknown, last: FinishedRunRecord): void {
-    const { onError, logger } = this.#config()
+    const { onError, logger } = this.#loop.config
     const who = taskPrefix(this.#owner.name)
     if (onError === undefined) safeWarn(logger, `${who}run ${last.runIndex} failed: ${last.message}`, error)
     else callSafely(logger, `${who}onError`, onError, error, last.summary())

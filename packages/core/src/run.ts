@@ -62,8 +62,10 @@ export class TaskRun implements RunContext {
   }
 }
 
-/** How a run's work ended: called exactly once per run, never synchronously re-entering the caller twice. */
-export type Settle = (run: TaskRun, value: unknown, error: unknown, threw: boolean) => void
+/** Who hears how a run's work ended: `settle` is called once per run (later calls are ignored by the loop). */
+export interface Settler {
+  settle(run: TaskRun, value: unknown, error: unknown, threw: boolean): void
+}
 
 /**
  * Calls `work(run)` and reports how it ended through `settle`: a value, a
@@ -71,33 +73,33 @@ export type Settle = (run: TaskRun, value: unknown, error: unknown, threw: boole
  * getter, a `then()` that throws) is a failed run, never an exception out of
  * a timer callback. Returns true when the result is pending (a thenable).
  */
-export function execute(run: TaskRun, work: (ctx: RunContext) => unknown, settle: Settle): boolean {
+export function execute(run: TaskRun, work: (ctx: RunContext) => unknown, to: Settler): boolean {
   let result: unknown
   try {
     result = work(run)
   } catch (error) {
-    settle(run, undefined, error, true)
+    to.settle(run, undefined, error, true)
     return false
   }
   let then: unknown
   try {
     then = result !== null && (typeof result === 'object' || typeof result === 'function') ? (result as { then?: unknown }).then : undefined
   } catch (error) {
-    settle(run, undefined, error, true)
+    to.settle(run, undefined, error, true)
     return false
   }
   if (typeof then !== 'function') {
-    settle(run, result, undefined, false)
+    to.settle(run, result, undefined, false)
     return false
   }
   try {
     ;(then as PromiseLike<unknown>['then']).call(
       result,
-      (value) => settle(run, value, undefined, false),
-      (error: unknown) => settle(run, undefined, error, true),
+      (value) => to.settle(run, value, undefined, false),
+      (error: unknown) => to.settle(run, undefined, error, true),
     )
   } catch (error) {
-    settle(run, undefined, error, true)
+    to.settle(run, undefined, error, true)
     return false
   }
   return true

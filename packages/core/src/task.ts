@@ -30,6 +30,7 @@ export interface TaskObserver {
 
 const DEFAULT_STOP_TIMEOUT = 5000
 const NO_HISTORY: readonly RunSummary[] = Object.freeze([])
+const RESOLVED_TRUE: Promise<boolean> = Promise.resolve(true)
 
 let observe: (task: Task, observer: TaskObserver, plugins: readonly TaskPlugin[]) => boolean
 let unobserve: (task: Task, observer: TaskObserver) => boolean
@@ -173,6 +174,8 @@ export class Task {
       return Promise.reject(new InvalidOptionError(`${taskPrefix(this.name)}stop() timeout must be a non-negative number of ms, got ${describeValue(timeout)}`))
     }
     this.#loop.transition('stop')
+    // The reason (an Error with a stack) is made only when a run is in flight: stopAll() of 100,000 idle tasks makes none.
+    if (this.#loop.runInFlight === undefined) return RESOLVED_TRUE
     return this.#loop.settled(timeout, new TaskStoppedError(`${taskPrefix(this.name)}stopped`))
   }
 

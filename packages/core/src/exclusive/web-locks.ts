@@ -1,12 +1,9 @@
 import { taskPrefix } from '../errors.ts'
 import { LEASE_BRAND, type Lease, type LeaseEvents, type LeaseSession } from '../lease.ts'
 import { safeWarn } from '../logger.ts'
-import type { RunnerStatus } from '../plugin.ts'
+import type { LockManagerLike, RunnerStatus } from '../types.ts'
 
-/** The part of the Web Locks API (`navigator.locks`) a single-runner task uses. */
-export interface LockManagerLike {
-  request(name: string, options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal }, callback: (lock: unknown) => unknown): Promise<unknown>
-}
+export type { LockManagerLike } from '../types.ts'
 
 /** The Web Lock a single-runner task holds while it runs in this context. */
 export function lockNameFor(taskName: string): string {

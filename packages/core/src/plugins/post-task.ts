@@ -21,7 +21,8 @@ export function postTaskPlugin(): TaskPlugin {
     },
     attach(host) {
       // Virtual clocks never use the page's scheduler: runs then start inside advance().
-      if (host.options.scheduler === null || (host.options.scheduler === undefined && host.clock.virtual === true)) return undefined
+      // Looked up at start: no session for the many tasks of a runtime without one (Node, Deno, Bun).
+      if (resolveScheduler(host.options.scheduler, host.clock.virtual !== true) === undefined) return undefined
       return new PostTaskSession(host)
     },
   }
