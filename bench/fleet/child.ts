@@ -36,7 +36,7 @@ const measure = async (work: () => Promise<number>) => {
   return { ops, calls: counter.calls, cpuUs: used.user + used.system }
 }
 
-let result: unknown
+let result: Record<string, number>
 if (mode === 'lease') {
   const lease = redisLease(counted, { ttlMs: Number(ttl), prefix: 'bench:' })
   let warnings = 0

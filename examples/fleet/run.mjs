@@ -1,5 +1,5 @@
 // Starts a private Redis and three instances of the fleet example, then
-// shows a takeover: after a few seconds the instance running the task is
+// shows a takeover: a few seconds after it starts running, the instance running the task is
 // stopped (SIGTERM) and another one carries on. Ctrl-C stops everything.
 // Usage: node examples/fleet/run.mjs [--for <ms>]  (--for: stop by itself after that long)
 import { spawn } from 'node:child_process'
@@ -27,7 +27,14 @@ const instances = ['web-1', 'web-2', 'web-3'].map((name) => {
     pending = lines.pop() ?? ''
     for (const line of lines) {
       console.log(line)
-      if (line === `${name}: runs here`) runner = child
+      // The first runner is stopped a few seconds after it starts running, to show a takeover.
+      if (line === `${name}: runs here` && runner === undefined) {
+        runner = child
+        setTimeout(() => {
+          console.log(`run.mjs: stopping ${name}, which runs the task (SIGTERM)`)
+          child.kill('SIGTERM')
+        }, 2_500)
+      }
     }
   })
   return { name, child, exited: new Promise((resolve) => child.on('exit', resolve)) }
@@ -43,10 +50,4 @@ const stopAll = async () => {
 process.once('SIGINT', stopAll)
 process.once('SIGTERM', stopAll)
 
-setTimeout(() => {
-  const current = instances.find(({ child }) => child === runner)
-  if (current === undefined) return
-  console.log(`run.mjs: stopping ${current.name}, which runs the task (SIGTERM)`)
-  current.child.kill('SIGTERM')
-}, 3_000)
 if (runFor !== undefined) setTimeout(stopAll, runFor)

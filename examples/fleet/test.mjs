@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
-const child = spawn(process.execPath, ['examples/fleet/run.mjs', '--for', '7000'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+const child = spawn(process.execPath, ['examples/fleet/run.mjs', '--for', '12000'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
 let output = ''
 child.stdout.setEncoding('utf8').on('data', (chunk) => (output += chunk))
 const code = await new Promise((resolve) => child.on('exit', resolve))

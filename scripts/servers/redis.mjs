@@ -60,7 +60,7 @@ function startOnce(port) {
       child.stdout.off('data', onData)
       // Keep draining its output so a full pipe never blocks the server.
       child.stdout.resume()
-      resolve(handle(child, port, dir, cleanup))
+      resolve(handle(child, port, cleanup))
     }
     child.stdout.on('data', onData)
     child.stderr.on('data', (chunk) => (output += chunk))
@@ -69,7 +69,7 @@ function startOnce(port) {
   })
 }
 
-function handle(child, port, _dir, cleanup) {
+function handle(child, port, cleanup) {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,

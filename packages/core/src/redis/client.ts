@@ -31,6 +31,20 @@ export function redisScript(source: string): RedisScript {
   return { source }
 }
 
+/**
+ * Starts hashing scripts now, so that later each is sent synchronously: a
+ * lease's release, first used at `stop()`, must be queued before the app
+ * closes its client right after.
+ */
+export function prepareScripts(...scripts: RedisScript[]): void {
+  for (const script of scripts) hashOf(script).catch(() => {})
+}
+
+function hashOf(script: RedisScript): Promise<string | null> {
+  script.hashing ??= sha1(script.source).then((sha) => (script.sha = sha))
+  return script.hashing
+}
+
 function isFunction(value: unknown): value is (...args: never[]) => unknown {
   return typeof value === 'function'
 }
@@ -72,10 +86,7 @@ function viaNodeRedis(client: NodeRedisLike): ScriptRunner {
  * graceful client close that follows it.
  */
 function withSha(script: RedisScript, bySha: (sha: string) => Promise<unknown>, bySource: () => Promise<unknown>): Promise<unknown> {
-  if (script.sha === undefined) {
-    script.hashing ??= sha1(script.source).then((sha) => (script.sha = sha))
-    return script.hashing.then(() => withSha(script, bySha, bySource))
-  }
+  if (script.sha === undefined) return hashOf(script).then(() => withSha(script, bySha, bySource))
   if (script.sha === null) return bySource()
   return bySha(script.sha).catch((error: unknown) => {
     if (!String((error as { message?: unknown } | null)?.message).startsWith('NOSCRIPT')) throw error

@@ -1,7 +1,7 @@
 import { defaultHolderId } from '../exclusive/holder.ts'
 import type { Lease } from '../lease.ts'
 import { ttlLease, type AcquireResult } from '../ttl-lease.ts'
-import { redisScript, scriptRunner, type RedisClientLike } from './client.ts'
+import { prepareScripts, redisScript, scriptRunner, type RedisClientLike } from './client.ts'
 import { checkOptions } from './options.ts'
 
 /** Options of {@link redisLease}. */
@@ -68,6 +68,7 @@ export function redisLease(client: RedisClientLike, options: RedisLeaseOptions =
   const run = scriptRunner(client, 'redisLease()')
   const { ttlMs = 10_000, prefix = 'tickwork:', holderId = defaultHolderId() } = checkOptions(options, 'redisLease()')
   const ttl = String(Math.ceil(ttlMs))
+  prepareScripts(ACQUIRE, RENEW, RELEASE)
   // The hash tag keeps both keys in one Redis Cluster slot, as a script needs.
   const keys = (key: string): string[] => [`${prefix}lease:{${key}}`, `${prefix}lease:{${key}}:fence`]
   return ttlLease({

@@ -1,17 +1,14 @@
 // One instance of a fleet running the same exclusive task, whatever the
 // engine: a 100 ms run every 50 ms on whichever instance holds the lease.
-// Prints `ready <mode>`, `start <pid> <fence> <t>` at each run's start and
+// Prints `ready task`, `start <pid> <fence> <t>` at each run's start and
 // `aborted <pid> <reason name>` when a run's signal aborts (t: epoch ms; one
 // machine, one wall clock). Each finished run is handed to `record`, the run's
 // own write to the engine (it waits while the engine is away, as real work
 // would). stdin `status` prints the runner status. SIGTERM stops the task,
 // which releases the lease, and exits.
 import { createInterface } from 'node:readline'
-import { systemClock } from '../../src/clock.ts'
 import { createTask } from '../../src/create-task.ts'
-import { LeaseLostError } from '../../src/exclusive/errors.ts'
-import { exclusivePlugin } from '../../src/exclusive/plugin.ts'
-import type { Lease, LeaseSession } from '../../src/lease.ts'
+import type { Lease } from '../../src/lease.ts'
 import type { RunnerStatus } from '../../src/plugin.ts'
 import { TaskRegistry } from '../../src/task-registry.ts'
 import { sleep } from '../../src/sleep.ts'
@@ -34,48 +31,11 @@ type Run = (ctx: { signal: AbortSignal; fence?: number | undefined }) => Promise
 
 /** The same exclusive task, run by the kernel's `exclusive` plugin. */
 function asTask(lease: Lease, run: Run): { stop(): Promise<void>; runner(): RunnerStatus | undefined } {
-  const registry = new TaskRegistry({ plugins: [exclusivePlugin()] } as ConstructorParameters<typeof TaskRegistry>[0])
-  const task = createTask({ name: 'fleet-job', interval: TASK_INTERVAL_MS, registry, exclusive: lease as never, run })
+  // The default plugins include `exclusive`.
+  const registry = new TaskRegistry()
+  const task = createTask({ name: 'fleet-job', interval: TASK_INTERVAL_MS, registry, exclusive: lease, run })
   task.start()
   return { stop: () => task.stop().then(() => {}), runner: () => (task.status() as { runner?: RunnerStatus }).runner }
-}
-
-/**
- * Until the kernel with plugins lands: the same rhythm driven by hand, as the
- * `exclusive` plugin drives it (a slot runs only while holding; a lost
- * holding aborts the run in flight with the LeaseLostError).
- */
-function byHand(lease: Lease, run: Run): { stop(): Promise<void>; runner(): RunnerStatus | undefined } {
-  let inFlight: { controller: AbortController; done: Promise<void> } | undefined
-  let stopped = false
-  const session: LeaseSession = lease.open('fleet-job', {
-    changed: () => {},
-    lost: (error) => inFlight?.controller.abort(error instanceof LeaseLostError ? error : new LeaseLostError(error.message)),
-    logger: console,
-    clock: systemClock,
-  })
-  const loop = async (): Promise<void> => {
-    while (!stopped) {
-      if (session.holding) {
-        const controller = new AbortController()
-        const done = run({ signal: controller.signal, fence: session.fence }).catch(() => {})
-        inFlight = { controller, done }
-        await done
-        inFlight = undefined
-      }
-      await sleep(TASK_INTERVAL_MS)
-    }
-  }
-  const looping = loop()
-  return {
-    stop: async () => {
-      stopped = true
-      inFlight?.controller.abort(new Error('stopped'))
-      await looping
-      await session.close()
-    },
-    runner: () => session.status,
-  }
 }
 
 /** Runs the instance until SIGTERM. `record` writes a finished run to the engine; `close` ends the client. */
@@ -93,16 +53,8 @@ export function leaseInstance(lease: Lease, record: (run: RunRecord) => Promise<
     const end = abortedAt ?? Date.now()
     await record({ pid, fence: ctx.fence, start, end, aborted: ctx.signal.aborted ? (ctx.signal.reason as Error).name : null })
   }
-  let instance: ReturnType<typeof asTask>
-  let mode = 'task'
-  try {
-    instance = asTask(lease, run)
-  } catch {
-    // Today's kernel rejects a lease for `exclusive`: drive it by hand (see byHand).
-    mode = 'by-hand'
-    instance = byHand(lease, run)
-  }
-  console.log(`ready ${mode}`)
+  const instance = asTask(lease, run)
+  console.log('ready task')
   process.once('SIGTERM', () => {
     void instance.stop().then(async () => {
       console.log('stopped')

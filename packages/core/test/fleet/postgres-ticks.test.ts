@@ -46,7 +46,8 @@ describe.each(CLIENTS)('tick() on a PostgreSQL store with %s', (clientName) => {
     console.log(
       `[postgres ${clientName}] ${PROCESSES * CALLERS_PER_PROCESS} callers × ${SLOTS} slots × ${TICK_TASKS.length} tasks: ${total('runs')} runs, ` +
         `${counts!.rows} ledger rows (${counts!.distinct_slots} distinct (task, slot), written by ${counts!.processes} processes), ` +
-        `${total('duplicates')} unique-index violations, ${total('contended')} claims lost to another caller`,
+        `${total('duplicates')} unique-index violations, ${total('contended')} claims lost to another caller; ` +
+        `ctx.scheduledAt at most ${Math.max(...tallies.map((tally) => tally.maxSlotDriftMs)).toFixed(3)} ms off its slot`,
     )
     expect(total('duplicates')).toBe(0)
     expect(counts!.rows).toBe(SLOTS * TICK_TASKS.length)
