@@ -34,6 +34,6 @@ test("the worker's tasks appear in the devtools panel and obey its controls", as
 
   // Malformed messages from the worker are ignored and counted where the panel shows them.
   await page.evaluate(() => (globalThis as unknown as { worker: Worker }).worker.postMessage({ cmd: 'send-junk' }))
-  await expect(page.getByRole('status', { name: 'Source diagnostics' })).toContainText('2 malformed')
+  await expect(page.getByRole('status', { name: 'Source problems' })).toContainText('2 malformed')
   expect(errors).toEqual([])
 })
