@@ -65,7 +65,7 @@ test.describe('keyboard and accessibility', () => {
       /^all runs$/,
       /^failures only$/,
       /^manual runs only/,
-      /^Show (error|details) of run \d+$/,
+      /^Show (error|details) of run \d+: \S+$/,
     ]
     for (const pattern of expected) expect(names.some((name) => pattern.test(name)), `${pattern} among ${names.join(' → ')}`).toBe(true)
 

@@ -105,7 +105,7 @@ describe('<TickworkDevtoolsPanel>', () => {
     fireEvent.click(row(root, 'license'))
     const inspector = within(ui.getByRole('region', { name: 'Inspector: license' }))
     expect(inspector.getByText(/Stopped: .*key rejected/)).toBeTruthy()
-    fireEvent.click(inspector.getByLabelText('Show error of run 0'))
+    fireEvent.click(inspector.getByLabelText(/^Show error of run 0:/))
     const error = inspector.getByRole('region', { name: 'Error of run 0' })
     expect(error.textContent).toContain('IrrecoverableError')
     expect(error.textContent).toContain('key rejected')

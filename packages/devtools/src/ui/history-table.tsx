@@ -108,7 +108,8 @@ export function HistoryTable({ task, history, now, focusRun }: HistoryTableProps
                           type="button"
                           className={`result ${run.success ? 'ok' : 'fail'}`}
                           aria-expanded={open}
-                          aria-label={`${open ? 'Hide' : 'Show'} ${what} of run ${run.runIndex}`}
+                          // The visible result is part of the name (WCAG 2.5.3, label in name).
+                          aria-label={`${open ? 'Hide' : 'Show'} ${what} of run ${run.runIndex}: ${run.success ? 'ok' : (run.error?.name ?? 'failed')}`}
                           onClick={() => setExpanded(open ? null : run.runIndex)}
                         >
                           {run.success ? 'ok' : (run.error?.name ?? 'failed')}
