@@ -16,7 +16,7 @@ afterEach(() => {
 })
 
 describe('the demo app under StrictMode', () => {
-  it('registers each job once, with one wake-up each, and removes them all on unmount', async () => {
+  it('registers each job once, one wake-up per timed job, and removes them all on unmount', async () => {
     const registry = getDefaultRegistry()
     const view = render(
       <StrictMode>
@@ -24,9 +24,10 @@ describe('the demo app under StrictMode', () => {
       </StrictMode>,
     )
     expect(registry.list().map((task) => task.name)).toEqual(['heartbeat', 'status-poller', 'metrics-flusher', 'cache-warmer', 'license-check', 'search-indexer'])
-    // The search indexer's worker is live from the start (stopAll() stops it), waiting for edits: one wake-up too.
+    // The search indexer's worker is live from the start (stopAll() stops it), waiting for edits with nothing armed.
     expect(registry.list().map((task) => task.state)).toEqual(['scheduled', 'scheduled', 'scheduled', 'scheduled', 'scheduled', 'scheduled'])
-    expect(timerQueueFor(systemClock).size).toBe(6)
+    expect(timerQueueFor(systemClock).size).toBe(5)
+    expect(registry.get('search-indexer')?.status().nextRunAt).toBeNull()
     expect(view.getByTestId('job-heartbeat').dataset['state']).toBe('scheduled')
     act(() => view.unmount())
     expect(registry.size).toBe(0)

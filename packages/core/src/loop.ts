@@ -121,7 +121,7 @@ export class LoopMachine {
 
   /** Epoch ms of the planned run, converted now; null when none. A paused loop keeps it. */
   nextRunAt(): number | null {
-    if (Number.isNaN(this.#due) || this.#run !== undefined) return null
+    if (!Number.isFinite(this.#due) || this.#run !== undefined) return null
     const clock = this.queue.clock
     // Wall minus monotonic time, kept while it holds within 1 ms: two reads
     // give the same value (React compares snapshots), a wall step shows at once.
@@ -349,7 +349,7 @@ export class LoopMachine {
       return
     }
     const wallNow = this.queue.clock.wallNow()
-    const planned = Number.isNaN(this.#due) ? wallNow : wallNow + (this.#due - now)
+    const planned = Number.isFinite(this.#due) ? wallNow + (this.#due - now) : wallNow
     if ('until' in changes && until !== undefined && (wallNow > until || (this.#run === undefined && planned > until))) {
       this.#end('completed', `completed: next run would be after until (${until})`)
       return
@@ -437,7 +437,7 @@ export class LoopMachine {
             this.transition('due')
           })
         }
-      } else if (this.#phase === 'live' && this.#parked === NOT_PARKED && !Number.isNaN(this.#due)) {
+      } else if (this.#phase === 'live' && this.#parked === NOT_PARKED && Number.isFinite(this.#due)) {
         deadline = this.#due
         // Wall-anchored plans wake at least every 30 s to re-check the wall clock.
         if (this.config.schedule.anchor === 'wall' || this.config.until !== undefined) deadline = Math.min(deadline, now + MAX_WAIT_MS)

@@ -92,7 +92,15 @@ export function planNext(schedule: Schedule, from: number, now: number, wallNow:
   } else {
     return end('failed', `schedule.next() must return a number of ms, a Date or null, got ${describeValue(answer)}`)
   }
-  if (!Number.isFinite(at)) return end('failed', `schedule.next() must return a finite time, got ${describeValue(answer)}`)
+  if (at === Number.POSITIVE_INFINITY) {
+    // Live, but due only when triggered (a queue's worker between jobs): nothing is armed, nextRunAt is null.
+    plan.due = at
+    plan.wallDue = Number.NaN
+    plan.outcome = 'due'
+    plan.reason = ''
+    return plan
+  }
+  if (!Number.isFinite(at)) return end('failed', `schedule.next() must return a finite time or Infinity, got ${describeValue(answer)}`)
   const due = epoch ? now + (at - wallNow) : at
   plan.wallDue = wall ? at : NaN
   plan.due = Math.max(due, from)

@@ -42,7 +42,7 @@ export interface Schedule {
   /**
    * When the next run is due, in the schedule's time base (see
    * {@link ScheduleContext.now}), or null for "no more runs". A `Date` is
-   * taken as its epoch ms. Anything else (NaN, a string) ends the loop `failed`.
+   * taken as its epoch ms; `Infinity` means "only when triggered". Anything else (NaN, a string) ends the loop `failed`.
    */
   next(context: ScheduleContext): number | Date | null
   /** The nominal period in ms when there is one (shown in status and devtools); null otherwise. */

@@ -133,12 +133,20 @@ describe('wall-clock jumps', () => {
   })
 
   it('nextRunAt is the same number on every read while the wall clock holds (snapshots compare equal)', async () => {
-    const task = env.make({ name: 't', interval: 1000 })
+    // Real clocks' two readings drift apart by fractions of a millisecond between calls.
+    let drift = 0
+    const clock: Clock = { ...env.clock, wallNow: () => env.clock.wallNow() + (drift += 0.013) }
+    const registry = new TaskRegistry({ clock, logger: env.logger })
+    const task = (await import('../src/index.ts')).createTask({ name: 't', interval: 1000, registry, run: () => {} })
     task.start()
     await env.clock.advance(1)
     const first = task.status().nextRunAt
+    expect(task.status().nextRunAt).toBe(first)
     await env.clock.advance(3)
     expect(task.status().nextRunAt).toBe(first)
+    // A real step (here 1 h back) shows at once.
+    env.clock.jumpWall(-HOUR)
+    expect(task.status().nextRunAt).toBeCloseTo((first as number) - HOUR, 0)
   })
 
   it('cron re-plans to its next wall-clock slot after the wall clock goes back 1 h', async () => {
@@ -409,5 +417,23 @@ describe('run history ring', () => {
     await env.clock.advance(20)
     expect(task.history).toEqual([])
     expect(task.status().lastSummary?.message).toBe('run 7')
+  })
+})
+
+describe('a schedule answering Infinity', () => {
+  it('keeps the loop live with nothing armed and no next run until trigger()', async () => {
+    let runs = 0
+    const task = env.make({ name: 't', schedule: { interval: null, next: ({ runCount, now }) => (runCount === 0 ? now : Number.POSITIVE_INFINITY) }, run: () => void runs++ })
+    task.start()
+    await env.clock.advance(0)
+    expect(runs).toBe(1)
+    expect(task.state).toBe('scheduled')
+    expect(task.status().nextRunAt).toBeNull()
+    expect(env.clock.armedTimers).toBe(0)
+    await env.clock.advance(10 * HOUR)
+    expect(runs).toBe(1)
+    task.trigger()
+    expect(runs).toBe(2)
+    expect(task.state).toBe('scheduled')
   })
 })

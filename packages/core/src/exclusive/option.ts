@@ -1,12 +1,7 @@
 import { describeValue, InvalidOptionError, taskPrefix } from '../errors.ts'
 import { LEASE_BRAND, type Lease } from '../lease.ts'
-import type { ExclusiveScope } from '../types.ts'
 import { webLocksLease, type LockManagerLike } from './web-locks.ts'
 
-/** The `exclusive` task option: `'tabs'` (Web Locks) or a lease (`redisLease(client)`, `postgresLease(db)`). */
-export type ExclusiveOption = ExclusiveScope
-
-export type { ExclusiveScope } from '../types.ts'
 
 /** True for a {@link Lease}, from this or another copy of the package (brand check, not `instanceof`). */
 export function isLease(value: unknown): value is Lease {

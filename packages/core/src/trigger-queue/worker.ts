@@ -2,14 +2,6 @@ import type { Schedule } from '../schedule.ts'
 import { Task, type StopOptions } from '../task.ts'
 import type { TaskOptions } from '../types.ts'
 
-/**
- * How long an idle worker's loop waits when nothing is pending. The loop stays
- * live (so Start, Stop and the registry's stopAll() mean what they say), and
- * work never waits for this: the queue starts a run as soon as a key is
- * queued. ~24.8 days, the longest single `setTimeout`.
- */
-const IDLE_WAIT_MS = 2 ** 31 - 1
-
 /** What the worker asks of its queue. */
 export interface WorkerHooks {
   /** A key can start now (the schedule runs at once while this holds). */
@@ -20,12 +12,16 @@ export interface WorkerHooks {
   stopped(settled: boolean): void
 }
 
-/** The worker's schedule: due at once while work is waiting, else idle. */
+/**
+ * The worker's schedule: due at once while work is waiting, else `Infinity`:
+ * the loop stays live (so Start, Stop and the registry's stopAll() mean what
+ * they say) with nothing armed and no next run, until the queue triggers it.
+ */
 export function onDemand(hooks: WorkerHooks, description: string): Schedule {
   return {
     interval: null,
     description,
-    next: ({ now }) => (hooks.hasWork() ? now : now + IDLE_WAIT_MS),
+    next: ({ now }) => (hooks.hasWork() ? now : Number.POSITIVE_INFINITY),
   }
 }
 

@@ -112,7 +112,9 @@ export function HistoryTable({ task, history, now, focusRun }: HistoryTableProps
                           aria-label={`${open ? 'Hide' : 'Show'} ${what} of run ${run.runIndex}: ${run.success ? 'ok' : (run.error?.name ?? 'failed')}`}
                           onClick={() => setExpanded(open ? null : run.runIndex)}
                         >
-                          {run.success ? 'ok' : (run.error?.name ?? 'failed')}
+                          <span className="result-text" title={run.success ? undefined : (run.error?.name ?? 'failed')}>
+                            {run.success ? 'ok' : (run.error?.name ?? 'failed')}
+                          </span>
                           <Icon name={open ? 'chevronDown' : 'chevronRight'} size={10} />
                         </button>
                       </td>

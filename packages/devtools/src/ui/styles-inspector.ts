@@ -46,6 +46,8 @@ table.history { width: 100%; table-layout: fixed; border-collapse: collapse; fon
 .history .c-trig { width: 66px; } .history .c-res { width: 98px; }
 .history tr.fail > td:first-child { box-shadow: inset 2px 0 0 var(--dot-fail); }
 .result { display: inline-flex; align-items: center; gap: 3px; max-width: 100%; padding: 0 6px; border: 0; border-radius: 4px; font-size: 10.5px; font-weight: 650; line-height: 18px; cursor: pointer; overflow: hidden; text-overflow: ellipsis; }
+/* A long error name (IrrecoverableError) ends in an ellipsis instead of being cut. */
+.result-text { min-width: 0; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
 .result.ok { background: var(--ok-bg); color: var(--ok); }
 .result.fail { background: var(--fail-bg); color: var(--fail); }
 .extra-hint { margin-left: 6px; padding: 0 4px; border-radius: 4px; background: var(--bg3); color: var(--fg2); font-size: 10px; }
