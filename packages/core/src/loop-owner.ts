@@ -1,4 +1,4 @@
-import type { FinishedRun } from './types.ts'
+import type { FinishedRun, RunContext } from './types.ts'
 
 /** An event the loop asks its task to send (the task builds the public event only when someone listens). */
 export interface LoopEvent {
@@ -13,4 +13,6 @@ export interface LoopOwner {
   readonly heard: boolean
   emit(event: LoopEvent): void
   emitStateChanged(): void
+  /** The work of one run (the task's `execute`). */
+  executeRun(ctx: RunContext): unknown
 }

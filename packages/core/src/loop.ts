@@ -2,192 +2,189 @@ import type { Clock } from './clock.ts'
 import { taskPrefix, TimeoutError } from './errors.ts'
 import { levelRank } from './levels.ts'
 import { safeWarn } from './logger.ts'
-import { PluginSessions } from './plugin-sessions.ts'
+import { LoopExtras } from './loop-extras.ts'
+import { COMPLETED, DISPATCHED, FAILED, HELD, IDLE, IN_FLIGHT, KICKED, LIVE, PARKED, PAUSED, PHASE, PHASE_STATE, QUEUED, RUNNING_STATE, STATE_SHIFT, STATES, STOPPED } from './loop-flags.ts'
+import type { LoopOwner } from './loop-owner.ts'
 import { planNext } from './plan.ts'
+import { idleRunner, PluginSessions } from './plugin-sessions.ts'
 import type { RunHistory } from './run-history.ts'
 import { RunRecorder } from './run-recorder.ts'
-import { execute, TaskRun } from './run.ts'
+import { TaskRun, type RunOwner } from './run.ts'
 import { configOf, updatedConfig, type TaskConfig, type TaskUpdate } from './task-config.ts'
 import type { TimerEntry } from './timer-heap.ts'
 import { MAX_WAIT_MS, timerQueueFor, type TimerQueue } from './timer-queue.ts'
-import type { LoopOwner } from './loop-owner.ts'
-import type { RunContext, RunnerStatus, RunSummary, TaskOptions, TaskPlugin, TaskState } from './types.ts'
+import type { FinishedRun, RunContext, RunFunction, RunnerStatus, RunSummary, TaskOptions, TaskPlugin, TaskState } from './types.ts'
 
-/** Where the loop is. The public `state` is derived from it and the run in flight. */
-export type Phase = 'idle' | 'live' | 'paused' | 'stopped' | 'completed' | 'failed'
-
-/** What can happen to a loop: every change of its state record is one of these, through {@link LoopMachine.transition}. */
 export type { LoopEvent, LoopOwner } from './loop-owner.ts'
 
+/** What can happen to a loop: every change of its state record is one of these, through {@link LoopMachine.transition}. */
 export type LoopEventType = 'start' | 'stop' | 'pause' | 'resume' | 'trigger' | 'due' | 'dispatched' | 'release' | 'runSettled' | 'configChanged'
 
-/** A plugin holds the due run (`admit` → `'hold'`), or started it another way (`dispatch`). */
-const NOT_PARKED = 0
-const HELD = 1
-const DISPATCHED = 2
+const NOT_RUN: Pick<RunRecorder, 'nextIndex' | 'totalRuns' | 'failedRuns' | 'skippedRuns' | 'consecutiveFailures'> = Object.freeze({ nextIndex: 0, totalRuns: 0, failedRuns: 0, skippedRuns: 0, consecutiveFailures: 0 })
 
 /**
  * A task's loop: one state record and one transition function.
  *
- * Every field of the record below changes only inside {@link transition}
- * (and the helpers it calls); after each event it derives the public state,
- * emits `stateChanged` when that changed, and makes the one timer agree with
- * the record (armed exactly when the loop waits for a run). The state table
- * is in `docs/kernel.md`.
+ * Every field of the record changes only inside {@link transition} (and the
+ * helpers it calls); after each event it derives the public state, emits
+ * `stateChanged` when that changed, and makes the timer agree with the
+ * record (armed exactly when the loop waits for a run). The state table is
+ * in `docs/kernel.md`.
+ *
+ * The loop is its own timer-queue entry, its small fields are packed in one
+ * integer, and what few tasks need (wall-anchored plans, stretches, memos,
+ * stop waiters) lives in a {@link LoopExtras} made on first use: an idle
+ * task is a couple of small objects.
  *
  * All times are monotonic ms (`clock.now()`) unless named `wall`.
  */
-export class LoopMachine {
+export class LoopMachine implements TimerEntry, RunOwner {
   readonly queue: TimerQueue
   config: TaskConfig
   plugins: readonly TaskPlugin[]
-  runFunction: TaskOptions['run'] | undefined
-  readonly recorder: RunRecorder
   readonly #owner: LoopOwner
   readonly #options: Readonly<TaskOptions>
-  readonly #work: (ctx: RunContext) => unknown
-  readonly #sessions: PluginSessions
+  #recorder: RunRecorder | undefined
+  #sessions: PluginSessions | undefined
+  #extras: LoopExtras | undefined
 
   // The state record.
-  #phase: Phase = 'idle'
+  #flags = IDLE
   /** The planned run; NaN when none. Kept while paused. */
-  #due = NaN
-  /** The planned run before a plugin stretched it (`whenHidden: 'slow'`). */
-  #unstretched = NaN
-  /** For wall-anchored schedules: the planned slot in epoch ms. */
-  #wallDue = NaN
-  /** Wall minus monotonic time when the plan was made: a safety wake re-plans only when it moved (a wall-clock step). */
-  #planOffset = NaN
+  #due = Number.NaN
   /** The slot the previous scheduled run was due at, in the schedule's time base; NaN before the first. */
-  #previousDue = NaN
+  #previousDue = Number.NaN
   /** When the previous run ended; NaN before the first. */
-  #lastEnd = NaN
+  #lastEnd = Number.NaN
   /** Runs since start(). */
   #runs = 0
-  /** A manual run asked for while another was in flight: it starts from a fresh turn after it. */
-  #queued = false
-  #parked: 0 | 1 | 2 = NOT_PARKED
-  /** Tells a dispatched start apart from a later one (a start after stop/pause/trigger is dropped). */
-  #dispatchToken = 0
+  /** Why the loop ended, if it did (a field, not an extra: stopAll() of 100,000 tasks makes no side objects). */
+  stopReason: string | undefined = undefined
+  /** The run in flight while `IN_FLIGHT` is set; else the last one, reused for the next run when it can be. */
   #run: TaskRun | undefined
-  #memo: unknown
-  stopReason: string | undefined
-  state: TaskState = 'idle'
 
-  #timer: TimerEntry | undefined
-  /** The wall offset `nextRunAt` was last shown with (display only, not loop state). */
-  #shownOffset = NaN
-  /** A microtask to start the queued run is pending. */
-  #kicked = false
-  #settleWaiters: (() => void)[] | undefined
+  // Its place in the timer queue (see TimerEntry).
+  deadline = 0
+  rank = 0
+  seq = 0
+  index = -1
 
-  constructor(owner: LoopOwner, options: TaskOptions, clock: Clock, plugins: readonly TaskPlugin[], work: (ctx: RunContext) => unknown) {
+  constructor(owner: LoopOwner, options: TaskOptions, clock: Clock, plugins: readonly TaskPlugin[]) {
     this.#owner = owner
     this.#options = options
-    this.#work = work
     this.queue = timerQueueFor(clock)
     this.config = configOf(options)
     this.plugins = plugins
-    this.runFunction = options.run
-    // The loop is the sessions' controls and the recorder's config source: no closures per task.
-    this.#sessions = new PluginSessions(owner.name, options, clock, this)
-    this.recorder = new RunRecorder(owner, this, this.#sessions)
   }
 
   get live(): boolean {
-    return this.#phase === 'live' || this.#phase === 'paused'
+    const phase = this.#flags & PHASE
+    return phase === LIVE || phase === PAUSED
+  }
+
+  /** The public state. */
+  get state(): TaskState {
+    return STATES[(this.#flags >> STATE_SHIFT) & PHASE] as TaskState
+  }
+
+
+  /** The run function: the options', or the one `update({ run })` gave. */
+  get runFunction(): RunFunction {
+    return this.#extras?.run ?? this.#options.run
+  }
+
+  get keepAlive(): boolean {
+    return this.config.keepAlive
   }
 
   get history(): RunHistory | undefined {
-    return this.recorder.history
+    return this.#recorder?.history
   }
 
-  get stats(): RunRecorder {
-    return this.recorder
+  /** Counts of runs (zeros before the first). */
+  get stats(): Pick<RunRecorder, 'nextIndex' | 'totalRuns' | 'failedRuns' | 'skippedRuns' | 'consecutiveFailures'> {
+    return this.#recorder ?? NOT_RUN
   }
 
   /** The index of the run in flight, if any. */
   get runInFlight(): number | undefined {
-    return this.#run?.runIndex
+    return this.#flags & IN_FLIGHT ? this.#run?.runIndex : undefined
   }
 
   lastSummary(): RunSummary | null {
-    return this.recorder.lastSummary()
+    return this.#recorder?.lastSummary() ?? null
   }
 
   runner(): RunnerStatus | undefined {
-    return this.#sessions.runner(this.plugins)
+    const sessions = this.#sessions
+    return sessions !== undefined ? sessions.runner(this.plugins) : idleRunner(this.plugins, this.#options, this.config.logger, this.#owner.name)
   }
 
   /** Epoch ms of the planned run, converted now; null when none. A paused loop keeps it. */
   nextRunAt(): number | null {
-    if (!Number.isFinite(this.#due) || this.#run !== undefined) return null
-    const clock = this.queue.clock
-    // Wall minus monotonic time, kept while it holds within 1 ms: two reads
-    // give the same value (React compares snapshots), a wall step shows at once.
-    const offset = clock.wallNow() - clock.now()
-    if (!(Math.abs(offset - this.#shownOffset) < 1)) this.#shownOffset = offset
-    return this.#due + this.#shownOffset
+    if (!Number.isFinite(this.#due) || this.#flags & IN_FLIGHT) return null
+    return this.#due + this.queue.shownOffset()
   }
 
   /** A run is far past its expected end (its timeout, or 3 intervals without one). */
   stalled(): boolean {
     const run = this.#run
-    if (run === undefined) return false
+    if (run === undefined || !(this.#flags & IN_FLIGHT)) return false
     const allowed = this.config.timeout ?? 3 * (this.config.schedule.interval ?? 60_000)
     return run.recorded || this.queue.clock.now() - run.startedAt > allowed
   }
 
   /**
    * The one place the loop's state changes. Returns whether the event did
-   * anything (start() on a live loop does not).
+   * anything (start() on a live loop does not). `now` is the caller's clock
+   * reading when it has one (a timer wake), so a wake reads the clock once.
    */
-  transition(event: LoopEventType, detail?: unknown): boolean {
-    const now = this.queue.clock.now()
+  transition(event: LoopEventType, detail?: unknown, now: number = this.queue.clock.now()): boolean {
     let changed = true
+    const phase = this.#flags & PHASE
     switch (event) {
       case 'start':
         if (this.live) return false
-        this.#phase = 'live'
+        this.#setPhase(LIVE)
         this.stopReason = undefined
+        if (this.#extras !== undefined) this.#extras.memo = undefined
         this.#runs = 0
-        this.#previousDue = NaN
-        this.#lastEnd = NaN
-        this.#memo = undefined
-        this.#sessions.attach(this.plugins)
+        this.#previousDue = Number.NaN
+        this.#lastEnd = Number.NaN
+        this.#attach()
         this.#plan(now + (this.#options.initialDelay ?? 0), now)
         break
       case 'stop':
-        this.#queued = false
-        if (this.live) this.#end('stopped', 'stopped by stop()')
+        this.#flags &= ~QUEUED
+        if (this.live) this.#end(STOPPED, 'stopped by stop()')
         else changed = false
         break
       case 'pause':
-        if (this.#phase !== 'live') return false
-        this.#phase = 'paused'
-        this.#parked = NOT_PARKED
+        if (phase !== LIVE) return false
+        this.#setPhase(PAUSED)
+        this.#flags &= ~PARKED
         break
       case 'resume':
-        if (this.#phase !== 'paused') return false
-        this.#phase = 'live'
+        if (phase !== PAUSED) return false
+        this.#setPhase(LIVE)
         // The due time is kept: before it the loop waits, after it the timer fires at once (one run).
-        if (this.#run === undefined && Number.isNaN(this.#due)) this.#plan(now, now)
+        if (!(this.#flags & IN_FLIGHT) && Number.isNaN(this.#due)) this.#plan(now, now)
         break
       case 'trigger':
-        if (this.#run !== undefined) {
-          this.#queued = true
+        if (this.#flags & IN_FLIGHT) {
+          this.#flags |= QUEUED
           return true
         }
-        this.#parked = NOT_PARKED
+        this.#flags &= ~PARKED
         // A manual run in a live loop replaces the planned one: the next is planned from its end.
-        if (this.live) this.#due = NaN
-        this.#startRun('manual', now)
+        if (this.live) this.#due = Number.NaN
+        this.#startRun('manual', now, now)
         break
       case 'due':
         this.#onDue(now)
         break
       case 'dispatched':
-        this.#onDispatched(detail as number)
+        this.#onDispatched(detail as number, now)
         break
       case 'release':
         this.#onRelease(now)
@@ -210,18 +207,18 @@ export class LoopMachine {
    */
   settled(timeout: number, reason: Error): Promise<boolean> {
     const run = this.#run
-    if (run === undefined) return Promise.resolve(true)
+    if (run === undefined || !(this.#flags & IN_FLIGHT)) return Promise.resolve(true)
     run.abort(reason)
     return new Promise<boolean>((resolve) => {
       const entry = this.queue.schedule(
         this.queue.clock.now() + timeout,
         () => {
-          this.recorder.abandon(run, timeout, this.queue)
+          this.#recorder?.abandon(run, timeout, this.queue)
           resolve(false)
         },
         { keepAlive: this.config.keepAlive },
       )
-      ;(this.#settleWaiters ??= []).push(() => {
+      ;((this.#extras ??= new LoopExtras()).settleWaiters ??= []).push(() => {
         this.queue.cancel(entry)
         resolve(true)
       })
@@ -233,224 +230,271 @@ export class LoopMachine {
     const clock = this.queue.clock
     const now = clock.now()
     const due = scheduledAt === undefined ? now : now - (clock.wallNow() - scheduledAt)
-    const index = this.recorder.nextIndex
-    const summary = this.recorder.whenRecorded(index)
+    const recorder = this.#record()
+    const summary = recorder.whenRecorded(recorder.nextIndex)
     // The slot is kept exactly: converting it to monotonic time and back would move it by the clocks' jitter.
-    this.#startRun(trigger, due, scheduledAt)
-    this.#sync(clock.now())
+    this.#startRun(trigger, due, now, scheduledAt)
+    this.#sync(now)
     return summary
   }
 
-  #end(phase: 'stopped' | 'completed' | 'failed', reason: string): void {
-    this.#phase = phase
+  #setPhase(phase: number): void {
+    this.#flags = (this.#flags & ~PHASE) | phase
+  }
+
+  #end(phase: number, reason: string): void {
+    this.#setPhase(phase)
+    this.#flags &= ~PARKED
+    this.#due = Number.NaN
     this.stopReason = reason
-    this.#due = NaN
-    this.#parked = NOT_PARKED
-    this.#sessions.detach()
+    this.#sessions?.detach()
+  }
+
+  /** Opens the plugins' sessions; a loop no plugin attached to keeps no sessions object. */
+  #attach(): void {
+    if (this.plugins.length === 0 && this.#sessions === undefined) return
+    const sessions = (this.#sessions ??= new PluginSessions(this.#owner.name, this.#options, this.queue.clock, this))
+    sessions.attach(this.plugins)
+    if (sessions.empty) this.#sessions = undefined
+  }
+
+  #record(): RunRecorder {
+    return (this.#recorder ??= new RunRecorder(this.#owner, this))
   }
 
   /** Asks the schedule for the next slot from `from` and keeps it as the due time, or ends the loop. */
   #plan(from: number, now: number, runCount = this.#runs): void {
     const { maxRuns, schedule, until } = this.config
     if (maxRuns !== undefined && this.#runs >= maxRuns) {
-      this.#end('completed', `completed: maxRuns (${maxRuns}) reached`)
+      this.#end(COMPLETED, `completed: maxRuns (${maxRuns}) reached`)
       return
     }
-    const wallNow = this.queue.clock.wallNow()
-    const plan = planNext(schedule, from, now, wallNow, this.#previousDue, runCount, this.recorder.consecutiveFailures, this.#memo, until)
-    this.#memo = plan.memo
+    const wallNow = this.queue.wallOf(now)
+    let extras = this.#extras
+    const plan = planNext(schedule, from, now, wallNow, this.#previousDue, runCount, this.stats.consecutiveFailures, extras?.memo, until)
+    if (plan.memo !== undefined || plan.error !== undefined) extras ??= this.#extras = new LoopExtras()
+    if (extras !== undefined) extras.memo = plan.memo
     if (plan.outcome !== 'due') {
       if (plan.error !== undefined) safeWarn(this.config.logger, `${taskPrefix(this.#owner.name)}schedule.next() threw`, plan.error)
       else if (plan.outcome === 'failed') safeWarn(this.config.logger, `${taskPrefix(this.#owner.name)}${plan.reason}`)
-      this.#end(plan.outcome, plan.reason)
+      this.#end(plan.outcome === 'failed' ? FAILED : COMPLETED, plan.reason)
       return
     }
-    this.recorder.skippedRuns += plan.skipped
-    this.#wallDue = plan.wallDue
-    this.#planOffset = wallNow - now
-    this.#unstretched = plan.due
-    this.#due = this.#sessions.stretch(now, plan.due)
+    if (plan.skipped > 0) this.#record().skippedRuns += plan.skipped
+    if (schedule.anchor === 'wall') {
+      extras ??= this.#extras = new LoopExtras()
+      extras.wallDue = plan.wallDue
+      extras.planOffset = wallNow - now
+    }
+    const due = this.#sessions === undefined ? plan.due : this.#sessions.stretch(now, plan.due)
+    if (due !== plan.due) (extras ??= this.#extras = new LoopExtras()).unstretched = plan.due
+    else if (extras !== undefined) extras.unstretched = Number.NaN
+    this.#due = due
   }
 
-  #onDue(now: number): void {
-    if (this.#run !== undefined) return
-    if (this.#queued) {
-      this.#queued = false
-      this.#startRun('manual', now)
+  /** The due run: start it, unless a plugin holds or skips it. `released`: a plugin let a held run go (it may come before the due time). */
+  #onDue(now: number, released = false): void {
+    if (this.#flags & IN_FLIGHT) return
+    if (this.#flags & QUEUED) {
+      this.#flags &= ~QUEUED
+      this.#startRun('manual', now, now)
       return
     }
-    if (this.#phase !== 'live' || Number.isNaN(this.#due)) return
+    if ((this.#flags & PHASE) !== LIVE || Number.isNaN(this.#due)) return
     const { until, schedule } = this.config
-    if (until !== undefined && this.queue.clock.wallNow() > until) {
-      this.#end('completed', `completed: until (${until}) passed`)
+    if (until !== undefined && this.queue.wallOf(now) > until) {
+      this.#end(COMPLETED, `completed: until (${until}) passed`)
       return
     }
-    if (now < this.#due) {
+    if (now < this.#due && !released) {
       // A safety wake (≤ 30 s): a wall-anchored plan is asked again, so a wall-clock step re-plans it.
-      if (schedule.anchor === 'wall' && Math.abs(this.queue.clock.wallNow() - now - this.#planOffset) >= 1) this.#replanWall(now)
+      if (schedule.anchor === 'wall' && Math.abs(this.queue.wallOf(now) - now - (this.#extras?.planOffset ?? Number.NaN)) >= 1) this.#replanWall(now)
       return
     }
-    const admission = this.#sessions.admit(this.#due)
-    if (admission === 'hold') {
-      this.#parked = HELD
-      return
+    const sessions = this.#sessions
+    if (sessions !== undefined) {
+      const admission = sessions.admit(this.#due)
+      if (admission === 'hold') {
+        this.#flags |= HELD
+        return
+      }
+      if (admission === 'skip') {
+        // Another context runs it: keep the rhythm, so taking over waits at most one slot.
+        this.#previousDue = schedule.anchor === 'wall' ? (this.#extras?.wallDue ?? Number.NaN) : this.#due
+        this.#plan(now, now, Math.max(1, this.#runs))
+        return
+      }
+      if (sessions.dispatches) {
+        const extras = (this.#extras ??= new LoopExtras())
+        const token = ++extras.dispatchToken
+        this.#flags |= DISPATCHED
+        if (sessions.dispatch(() => this.transition('dispatched', token))) return
+        this.#flags &= ~PARKED
+      }
     }
-    if (admission === 'skip') {
-      // Another context runs it: keep the rhythm, so taking over waits at most one slot.
-      this.#previousDue = schedule.anchor === 'wall' ? this.#wallDue : this.#due
-      this.#plan(now, now, Math.max(1, this.#runs))
-      return
-    }
-    const token = ++this.#dispatchToken
-    this.#parked = DISPATCHED
-    if (this.#sessions.dispatch(() => this.transition('dispatched', token))) return
-    this.#parked = NOT_PARKED
-    this.#startRun('schedule', this.#due)
+    this.#startRun('schedule', this.#due, now)
   }
 
   /** A dispatcher started the run it took; dropped when stop, pause or trigger came in between. */
-  #onDispatched(token: number): void {
-    if (token !== this.#dispatchToken || this.#parked !== DISPATCHED || this.#phase !== 'live' || this.#run !== undefined) return
-    this.#parked = NOT_PARKED
-    this.#startRun('schedule', this.#due)
+  #onDispatched(token: number, now: number): void {
+    if (token !== this.#extras?.dispatchToken || (this.#flags & PARKED) !== DISPATCHED || (this.#flags & PHASE) !== LIVE || this.#flags & IN_FLIGHT) return
+    this.#flags &= ~PARKED
+    this.#startRun('schedule', this.#due, now)
   }
 
   #replanWall(now: number): void {
-    const previousSlot = this.#wallDue
-    const skippedBefore = this.recorder.skippedRuns
+    const previousSlot = this.#extras?.wallDue
+    const skippedBefore = this.stats.skippedRuns
     this.#plan(Number.isNaN(this.#lastEnd) ? now : Math.max(this.#lastEnd, now), now)
     // The same slot again: its skipped slots were counted when it was first planned.
-    if (this.#wallDue === previousSlot) this.recorder.skippedRuns = skippedBefore
+    if (this.#extras?.wallDue === previousSlot && this.#recorder !== undefined) this.#recorder.skippedRuns = skippedBefore
   }
 
   #onRelease(now: number): void {
-    if (this.#parked === HELD) {
-      this.#parked = NOT_PARKED
-      this.#onDue(Math.max(now, this.#due))
-    } else if (this.#parked === DISPATCHED) {
+    const parked = this.#flags & PARKED
+    this.#flags &= ~PARKED
+    if (parked === HELD) {
+      this.#onDue(now, true)
+    } else if (parked === DISPATCHED) {
       // The dispatcher gave up (a broken postTask): start plainly.
-      this.#parked = NOT_PARKED
-      if (this.#phase === 'live' && this.#run === undefined && !Number.isNaN(this.#due)) this.#startRun('schedule', this.#due)
-    } else if (this.#phase === 'live' && this.#run === undefined && !Number.isNaN(this.#unstretched)) {
+      if ((this.#flags & PHASE) === LIVE && !(this.#flags & IN_FLIGHT) && !Number.isNaN(this.#due)) this.#startRun('schedule', this.#due, now)
+    } else {
+      const unstretched = this.#extras?.unstretched ?? Number.NaN
       // A stretch ended (the page is visible again): back to the real deadline.
-      this.#due = this.#sessions.stretch(now, this.#unstretched)
+      if ((this.#flags & PHASE) === LIVE && !(this.#flags & IN_FLIGHT) && !Number.isNaN(unstretched)) {
+        const due = this.#sessions === undefined ? unstretched : this.#sessions.stretch(now, unstretched)
+        if (due === unstretched) (this.#extras as LoopExtras).unstretched = Number.NaN
+        this.#due = due
+      }
     }
   }
 
   #onConfigChanged(changes: TaskUpdate, now: number): void {
     const previous = this.config
     this.config = updatedConfig(previous, changes)
-    if (changes.run !== undefined) this.runFunction = changes.run
-    if (changes.historySize !== undefined) this.recorder.resize(changes.historySize)
+    if (changes.run !== undefined) (this.#extras ??= new LoopExtras()).run = changes.run
+    if (changes.historySize !== undefined) this.#recorder?.resize(changes.historySize)
     if (!this.live) return
     const { maxRuns, until } = this.config
     if ('maxRuns' in changes && maxRuns !== undefined && this.#runs >= maxRuns) {
-      this.#end('completed', `completed: maxRuns (${maxRuns}) reached`)
+      this.#end(COMPLETED, `completed: maxRuns (${maxRuns}) reached`)
       return
     }
-    const wallNow = this.queue.clock.wallNow()
+    const inFlight = (this.#flags & IN_FLIGHT) !== 0
+    const wallNow = this.queue.wallOf(now)
     const planned = Number.isFinite(this.#due) ? wallNow + (this.#due - now) : wallNow
-    if ('until' in changes && until !== undefined && (wallNow > until || (this.#run === undefined && planned > until))) {
-      this.#end('completed', `completed: next run would be after until (${until})`)
+    if ('until' in changes && until !== undefined && (wallNow > until || (!inFlight && planned > until))) {
+      this.#end(COMPLETED, `completed: next run would be after until (${until})`)
       return
     }
     const firstWait = this.#runs === 0 && Number.isNaN(this.#previousDue)
     // Before the first run the initialDelay wait is kept; during a run the change applies from the next wait.
-    if (this.config.schedule !== previous.schedule && this.#run === undefined && !firstWait && this.#parked === NOT_PARKED) {
+    if (this.config.schedule !== previous.schedule && !inFlight && !firstWait && !(this.#flags & PARKED)) {
       this.#plan(Number.isNaN(this.#lastEnd) ? now : this.#lastEnd, now)
       if (!Number.isNaN(this.#due)) this.#due = Math.max(this.#due, now)
     }
   }
 
-  #startRun(trigger: RunSummary['trigger'], due: number, slot?: number): void {
-    const clock = this.queue.clock
-    const startedAt = clock.now()
+  #startRun(trigger: RunSummary['trigger'], due: number, now: number, slot = Number.NaN): void {
     if (trigger === 'schedule') {
-      this.#previousDue = this.config.schedule.anchor === 'wall' ? this.#wallDue : due
-      this.#due = NaN
+      this.#previousDue = this.config.schedule.anchor === 'wall' ? (this.#extras?.wallDue ?? Number.NaN) : due
+      this.#due = Number.NaN
     }
-    const recorder = this.recorder
-    const run = new TaskRun(this.#owner.name, recorder.nextIndex++, recorder.consecutiveFailures + 1, this.#sessions.fence(), trigger, due, startedAt, clock.wallNow(), !this.live, slot ?? Number.NaN)
-    this.#run = run
+    const recorder = this.#record()
+    let run = this.#run
+    if (run === undefined || !run.reusable) run = this.#run = new TaskRun(this.#owner.name, this)
+    run.begin(recorder.nextIndex++, recorder.consecutiveFailures + 1, this.#sessions?.fence(), trigger, due, now, this.queue.wallOf(now), !this.live, slot)
+    this.#flags |= IN_FLIGHT
     this.#runs++
     this.#derive()
     if (this.#owner.heard) this.#owner.emit({ type: 'runStarted', runIndex: run.runIndex, run: undefined })
-    const pending = execute(run, this.#work, this)
+    const pending = run.execute()
     const timeout = this.config.timeout
-    if (pending && timeout !== undefined && this.#run === run) {
-      run.timeoutEntry = this.queue.schedule(startedAt + timeout, () => this.#onTimeout(run, timeout), { keepAlive: this.config.keepAlive })
-    }
+    // The run is its own timeout entry: a run with a timeout allocates nothing either.
+    if (pending && timeout !== undefined && this.#flags & IN_FLIGHT && this.#run === run) this.queue.reschedule(run, now + timeout, 0)
   }
 
-  #onTimeout(run: TaskRun, timeout: number): void {
-    run.timeoutEntry = undefined
+  /** A run's timeout passed (the run is the timer entry). */
+  timedOut(run: TaskRun): void {
+    if (!(this.#flags & IN_FLIGHT) || this.#run !== run || run.recorded) return
+    const timeout = this.config.timeout as number
     const error = new TimeoutError(`${taskPrefix(this.#owner.name)}timed out after ${timeout} ms`)
     run.abort(error)
-    this.recorder.recordTimeout(run, timeout, error)
+    this.#recorder?.recordTimeout(run, timeout, error)
     this.#derive()
   }
 
-  /** How a run's work ended (from `execute`; a method, so no closure per task). */
-  settle(run: TaskRun, value: unknown, error: unknown, threw: boolean): void {
-    if (this.#run !== run) return
-    if (run.timeoutEntry !== undefined) this.queue.cancel(run.timeoutEntry)
-    const irrecoverable = this.recorder.recordSettled(run, value, error, threw, this.queue.clock.now())
-    if (irrecoverable !== undefined && this.#phase !== 'failed') this.#end('failed', irrecoverable)
-    this.transition('runSettled', run)
+  /** How a run's work ended (from `TaskRun.execute`): a settle of an earlier run (`runIndex`) is ignored. */
+  settle(run: TaskRun, runIndex: number, value: unknown, error: unknown, threw: boolean): void {
+    if (this.#run !== run || run.runIndex !== runIndex || !(this.#flags & IN_FLIGHT)) return
+    this.queue.cancel(run)
+    const end = this.queue.clock.now()
+    const irrecoverable = this.#recorder?.recordSettled(run, value, error, threw, end)
+    if (irrecoverable !== undefined && (this.#flags & PHASE) !== FAILED) this.#end(FAILED, irrecoverable)
+    this.transition('runSettled', run, end)
+  }
+
+  /** The run's work: the task's. */
+  work(ctx: RunContext): unknown {
+    return this.#owner.executeRun(ctx)
+  }
+
+  /** Tells the plugins about a finished run (for the recorder). */
+  observe(run: FinishedRun): void {
+    this.#sessions?.observe(run)
   }
 
   #onSettled(now: number): void {
-    this.#run = undefined
+    this.#flags &= ~IN_FLIGHT
     this.#lastEnd = now
-    const waiters = this.#settleWaiters
+    const waiters = this.#extras?.settleWaiters
     if (waiters !== undefined) {
-      this.#settleWaiters = undefined
+      ;(this.#extras as LoopExtras).settleWaiters = undefined
       for (const resolve of waiters) resolve()
     }
-    if (this.live && Number.isNaN(this.#due) && !this.#queued) this.#plan(now, now)
-    else if (this.#phase === 'paused' && this.config.maxRuns !== undefined && this.#runs >= this.config.maxRuns) this.#end('completed', `completed: maxRuns (${this.config.maxRuns}) reached`)
+    const { maxRuns } = this.config
+    if (this.live && Number.isNaN(this.#due) && !(this.#flags & QUEUED)) this.#plan(now, now)
+    else if ((this.#flags & PHASE) === PAUSED && maxRuns !== undefined && this.#runs >= maxRuns) this.#end(COMPLETED, `completed: maxRuns (${maxRuns}) reached`)
   }
 
   /** Derives the public state from the record; emits when it changed. */
   #derive(): void {
-    const run = this.#run
-    let next: TaskState
-    if (run !== undefined && (this.#phase === 'live' || (run.outsideLoop && this.#phase !== 'paused'))) next = 'running'
-    else if (this.#phase === 'live') next = 'scheduled'
-    else next = this.#phase
-    if (next === this.state) return
-    this.state = next
+    const flags = this.#flags
+    const phase = flags & PHASE
+    const running = (flags & IN_FLIGHT) !== 0 && (phase === LIVE || ((this.#run as TaskRun).outsideLoop && phase !== PAUSED))
+    const next = running ? RUNNING_STATE : (PHASE_STATE[phase] as number)
+    if (next === ((flags >> STATE_SHIFT) & PHASE)) return
+    this.#flags = (flags & ~(PHASE << STATE_SHIFT)) | (next << STATE_SHIFT)
     this.#owner.emitStateChanged()
   }
 
-  /** Makes the one timer agree with the record: armed exactly when the loop waits for a run. */
+  /** Makes the timer agree with the record: armed exactly when the loop waits for a run. */
   #sync(now: number): void {
     this.#derive()
-    let deadline = NaN
-    if (this.#run === undefined) {
-      if (this.#queued) {
+    const flags = this.#flags
+    let deadline = Number.NaN
+    if (!(flags & IN_FLIGHT)) {
+      if (flags & QUEUED) {
         // From a fresh microtask, never from inside the settle: a run that triggers itself never grows the stack.
-        if (!this.#kicked) {
-          this.#kicked = true
+        if (!(flags & KICKED)) {
+          this.#flags |= KICKED
           queueMicrotask(() => {
-            this.#kicked = false
+            this.#flags &= ~KICKED
             this.transition('due')
           })
         }
-      } else if (this.#phase === 'live' && this.#parked === NOT_PARKED && Number.isFinite(this.#due)) {
+      } else if ((flags & PHASE) === LIVE && !(flags & PARKED) && Number.isFinite(this.#due)) {
         deadline = this.#due
         // Wall-anchored plans wake at least every 30 s to re-check the wall clock.
         if (this.config.schedule.anchor === 'wall' || this.config.until !== undefined) deadline = Math.min(deadline, now + MAX_WAIT_MS)
       }
     }
-    const timer = this.#timer
     if (Number.isNaN(deadline)) {
-      if (timer !== undefined) this.queue.cancel(timer)
+      this.queue.cancel(this)
       return
     }
     const rank = levelRank(this.config.level)
-    if (timer === undefined) this.#timer = this.queue.schedule(deadline, this.#onTimer, { rank, keepAlive: this.config.keepAlive }, this)
-    else if (!this.queue.isPending(timer) || timer.deadline !== deadline || timer.rank !== rank) this.queue.reschedule(timer, deadline, rank)
+    if (!this.queue.isPending(this) || this.deadline !== deadline || this.rank !== rank) this.queue.reschedule(this, deadline, rank)
   }
 
   /** A plugin lets a held or dispatched run go (see `PluginHost.release`). */
@@ -460,7 +504,7 @@ export class LoopMachine {
 
   /** A plugin aborts the run in flight, e.g. on a lost lease. */
   abortRun(reason: Error): void {
-    this.#run?.abort(reason)
+    if (this.#flags & IN_FLIGHT) this.#run?.abort(reason)
   }
 
   /** A plugin's status changed. */
@@ -468,8 +512,8 @@ export class LoopMachine {
     this.#owner.emitStateChanged()
   }
 
-  /** The timer fired (called by the queue with `this` set: one method for all tasks, no closure each). */
-  #onTimer(): void {
-    this.transition('due')
+  /** The timer fired (the loop is its own timer entry), with the wake's clock reading. */
+  fire(now: number): void {
+    this.transition('due', undefined, now)
   }
 }

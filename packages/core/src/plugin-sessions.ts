@@ -22,6 +22,8 @@ const NO_SESSIONS: readonly PluginSession[] = Object.freeze([])
  */
 export class PluginSessions implements PluginHost {
   #sessions: readonly PluginSession[] = NO_SESSIONS
+  /** Whether a live session may take a run's start (`dispatch`): without one, a due run makes no dispatch callback. */
+  dispatches = false
   /** The sessions of the loop that ended last: their status still says who runs the task. */
   #ended: readonly PluginSession[] = NO_SESSIONS
   readonly #name: string
@@ -51,12 +53,14 @@ export class PluginSessions implements PluginHost {
       }
     }
     this.#sessions = sessions.length === 0 ? NO_SESSIONS : sessions
+    this.dispatches = sessions.some((session) => session.dispatch !== undefined)
   }
 
   detach(): void {
     const sessions = this.#sessions
     if (sessions.length === 0) return
     this.#sessions = NO_SESSIONS
+    this.dispatches = false
     this.#ended = sessions
     for (const session of sessions) {
       try {
@@ -127,6 +131,11 @@ export class PluginSessions implements PluginHost {
     return undefined
   }
 
+  /** Whether no session is open and none ended with the last loop: the loop can drop this object. */
+  get empty(): boolean {
+    return this.#sessions.length === 0 && this.#ended.length === 0
+  }
+
   /** Who runs the task: from the live sessions, else the last loop's, else the plugins' idle status. */
   runner(plugins: readonly TaskPlugin[]): RunnerStatus | undefined {
     const sessions = this.#sessions.length > 0 ? this.#sessions : this.#ended
@@ -135,16 +144,11 @@ export class PluginSessions implements PluginHost {
         const runner = session.status?.().runner
         if (runner !== undefined) return runner
       }
-      if (sessions.length === 0) {
-        for (const plugin of plugins) {
-          const runner = plugin.idleStatus?.(this.#options)?.runner
-          if (runner !== undefined) return runner
-        }
-      }
     } catch (error) {
       this.#warn('a plugin threw from status()', error)
+      return undefined
     }
-    return undefined
+    return sessions.length === 0 ? idleRunner(plugins, this.#options, this.#loop.config.logger, this.#name) : undefined
   }
 
   // The sessions object is itself the plugins' host: no second object or closures per task.
@@ -187,4 +191,17 @@ export class PluginSessions implements PluginHost {
   #warn(message: string, error: unknown): void {
     safeWarn(this.#loop.config.logger, `${taskPrefix(this.#name)}${message}`, error)
   }
+}
+
+/** Who runs a task no session speaks for: the first plugin's idle status that says. */
+export function idleRunner(plugins: readonly TaskPlugin[], options: Readonly<TaskOptions>, logger: TaskConfig['logger'], name: string): RunnerStatus | undefined {
+  try {
+    for (const plugin of plugins) {
+      const runner = plugin.idleStatus?.(options)?.runner
+      if (runner !== undefined) return runner
+    }
+  } catch (error) {
+    safeWarn(logger, `${taskPrefix(name)}a plugin threw from status()`, error)
+  }
+  return undefined
 }

@@ -3,21 +3,28 @@ import { taskPrefix, TimeoutError } from './errors.ts'
 import { FinishedRunRecord } from './finished-run.ts'
 import { safeWarn } from './logger.ts'
 import type { LoopOwner } from './loop-owner.ts'
-import type { PluginSessions } from './plugin-sessions.ts'
 import { callSafely } from './report.ts'
 import { RunHistory } from './run-history.ts'
 import { errorInfo, outcomeOf, type Outcome } from './run-result.ts'
 import type { TaskRun } from './run.ts'
 import type { TaskConfig } from './task-config.ts'
 import type { TimerQueue } from './timer-queue.ts'
-import type { RunSummary } from './types.ts'
+import type { FinishedRun, RunSummary } from './types.ts'
+
+/** What the recorder reads of its loop. */
+export interface RecorderHost {
+  readonly config: TaskConfig
+  /** Tells the plugins about a finished run. */
+  observe(run: FinishedRun): void
+}
 
 const EMPTY_EXTRA: Record<string, string> = Object.freeze({}) as Record<string, string>
 
 /**
  * What a task keeps of its runs: counts, the last run, the history ring,
  * and the reports of failures (`onError`, the logger). The only place these
- * change; nothing here is allocated per successful run.
+ * change; nothing here is allocated per successful run. A loop makes its
+ * recorder at its first run: a task that never ran keeps none.
  */
 export class RunRecorder {
   nextIndex = 0
@@ -31,13 +38,11 @@ export class RunRecorder {
   /** runOnce() callers waiting for one run's summary. */
   #waiters: Map<number, (summary: RunSummary) => void> | undefined
   readonly #owner: LoopOwner
-  readonly #loop: { readonly config: TaskConfig }
-  readonly #sessions: PluginSessions
+  readonly #loop: RecorderHost
 
-  constructor(owner: LoopOwner, loop: { readonly config: TaskConfig }, sessions: PluginSessions) {
+  constructor(owner: LoopOwner, loop: RecorderHost) {
     this.#owner = owner
     this.#loop = loop
-    this.#sessions = sessions
   }
 
   lastSummary(): RunSummary | null {
@@ -90,9 +95,7 @@ export class RunRecorder {
    * process alive for up to `timeout` ms): record the run as failed now instead.
    */
   abandon(run: TaskRun, stopTimeout: number, queue: TimerQueue): void {
-    if (run.recorded || run.timeoutEntry === undefined) return
-    queue.cancel(run.timeoutEntry)
-    run.timeoutEntry = undefined
+    if (run.recorded || !queue.cancel(run)) return
     const message = `still running ${stopTimeout} ms after stop(); abandoned`
     this.#record(run, false, message, EMPTY_EXTRA, new TimeoutError(`${taskPrefix(this.#owner.name)}${message}`), true, queue.clock.now() - run.startedAt)
     run.recorded = true
@@ -110,7 +113,7 @@ export class RunRecorder {
     }
     const { historySize } = this.#loop.config
     if (historySize > 0) (this.history ??= new RunHistory(historySize)).push(last)
-    this.#sessions.observe(last)
+    this.#loop.observe(last)
     if (this.#owner.heard) this.#owner.emit({ type: 'runFinished', runIndex: run.runIndex, run: last })
     const waiter = this.#waiters?.get(run.runIndex)
     if (waiter !== undefined) {

@@ -76,7 +76,7 @@ export class Task {
     for (const plugin of options.plugins ?? options.registry?.plugins ?? []) plugin.validate?.(options)
     this.name = options.name
     this.#options = options
-    this.#loop = new LoopMachine(this, options, clock, options.plugins ?? options.registry?.plugins ?? [], (ctx) => this.execute(ctx))
+    this.#loop = new LoopMachine(this, options, clock, options.plugins ?? options.registry?.plugins ?? [])
   }
 
   static {
@@ -276,7 +276,12 @@ export class Task {
 
   /** The work of one run. Subclasses override it (see `PeriodicTask`); by default it calls `options.run`. */
   protected execute(ctx: RunContext): unknown {
-    return (this.#loop.runFunction as (ctx: RunContext) => unknown)(ctx)
+    return this.#loop.runFunction(ctx)
+  }
+
+  /** @internal The work of one run, for the loop (a method: no closure per task). */
+  executeRun(ctx: RunContext): unknown {
+    return this.execute(ctx)
   }
 
   /** The index of the run in flight, if any. */

@@ -1,20 +1,19 @@
-/** One pending wake-up in a {@link TimerQueue}. */
+/**
+ * One pending wake-up in a {@link TimerQueue}. A task's loop is its own
+ * entry (no second object per task); `TimerQueue.schedule` wraps a plain
+ * callback in one.
+ */
 export interface TimerEntry {
-  /** Epoch ms; the callback never runs before it. Changed only by `TimerQueue.reschedule` while out of the heap. */
+  /** Monotonic ms; `fire` never runs before it. Changed only by `TimerQueue.reschedule` while out of the heap. */
   deadline: number
   /** Tie-breaker for equal deadlines: lower runs first (the level rank). */
   rank: number
   seq: number
   readonly keepAlive: boolean
-  /** Called with `this` set to {@link TimerEntry.target}. */
-  readonly callback: (this: unknown) => void
-  /**
-   * What `callback` is called on: lets many owners share one method (a task's
-   * prototype method) instead of binding a closure each.
-   */
-  readonly target: unknown
-  /** Position in the heap, -1 once removed. */
+  /** Position in the heap; -1 while out of it (a new entry starts at -1). */
   index: number
+  /** Called once the deadline passed, with the wake's one clock reading. */
+  fire(now: number): void
 }
 
 function before(a: TimerEntry, b: TimerEntry): boolean {

@@ -33,6 +33,10 @@ export class TimerQueue {
   #hopping = false
   /** Reused for every wake: the entries due at one clock reading. */
   readonly #due: TimerEntry[] = []
+  /** The wake's clock reading, and its wall minus monotonic offset (NaN until asked). */
+  #wakeNow = 0
+  #wakeOffset = NaN
+  #shownOffset = NaN
 
   constructor(clock: Clock) {
     this.#clock = clock
@@ -59,25 +63,14 @@ export class TimerQueue {
    * it, so owners can share one method instead of a closure each.
    */
   schedule<T>(deadline: number, callback: (this: T) => void, options?: ScheduleTimerOptions, target?: T): TimerEntry {
-    const entry: TimerEntry = {
-      deadline,
-      rank: options?.rank ?? 0,
-      seq: this.#seq++,
-      keepAlive: options?.keepAlive ?? true,
-      callback: callback as (this: unknown) => void,
-      target,
-      index: -1,
-    }
-    this.#heap.push(entry)
-    if (entry.keepAlive) this.#keepAliveCount++
-    if (!this.#firing) this.#arm()
-    return entry
+    const entry = new CallbackEntry(options?.keepAlive ?? true, callback as (this: unknown) => void, target)
+    return this.reschedule(entry, deadline, options?.rank ?? 0)
   }
 
   /**
-   * Puts `entry` (from {@link schedule}; pending, fired or cancelled) back in
-   * the queue at a new `deadline` and `rank`, with the same callback. A loop
-   * re-arming every run reuses its one entry instead of allocating a new one.
+   * Puts `entry` (pending, fired, cancelled or new) in the queue at a new
+   * `deadline` and `rank`. A task's loop is its own entry and comes back
+   * through here every run: nothing is allocated to re-arm it.
    */
   reschedule(entry: TimerEntry, deadline: number, rank: number): TimerEntry {
     if (this.#heap.remove(entry)) {
@@ -90,6 +83,27 @@ export class TimerQueue {
     if (entry.keepAlive) this.#keepAliveCount++
     if (!this.#firing) this.#arm()
     return entry
+  }
+
+  /**
+   * Wall minus monotonic time for display (`nextRunAt`), shared by every task
+   * on this clock. It is kept while it holds within 1 ms, so two reads give
+   * the same value (React compares snapshots), and a wall step shows at once.
+   */
+  shownOffset(): number {
+    const offset = this.#clock.wallNow() - this.#clock.now()
+    if (!(Math.abs(offset - this.#shownOffset) < 1)) this.#shownOffset = offset
+    return this.#shownOffset
+  }
+
+  /**
+   * Epoch ms of monotonic time `at`. During a wake the wall clock is read once
+   * (on first use) for every entry due in it; outside a wake, freshly.
+   */
+  wallOf(at: number): number {
+    if (!this.#firing) return this.#clock.wallNow() + (at - this.#clock.now())
+    if (Number.isNaN(this.#wakeOffset)) this.#wakeOffset = this.#clock.wallNow() - this.#wakeNow
+    return at + this.#wakeOffset
   }
 
   /** Whether `entry` is waiting in this queue (not fired, not cancelled). */
@@ -141,7 +155,8 @@ export class TimerQueue {
     this.#armedFor = Infinity
     const head = this.#heap.peek()
     if (head === undefined) return
-    const early = head.deadline - this.#clock.now()
+    const now = this.#clock.now()
+    const early = head.deadline - now
     // Runtimes keep whole-ms timer clocks and may wake up to ~1 ms before a
     // sub-ms deadline. One cheap hop (setImmediate, a MessageChannel turn)
     // covers that; a whole ms or more early re-arms a real timer. Never a poll.
@@ -152,7 +167,7 @@ export class TimerQueue {
       this.#clock.hop(this.#afterHop)
       return
     }
-    this.#fireDue()
+    this.#fireDue(now)
   }
 
   readonly #afterHop = (): void => {
@@ -160,7 +175,7 @@ export class TimerQueue {
     if (this.#handle !== HOP) return
     this.#handle = undefined
     this.#armedFor = Infinity
-    this.#fireDue()
+    this.#fireDue(this.#clock.now())
   }
 
   /**
@@ -168,11 +183,12 @@ export class TimerQueue {
    * run by rank (the level), then deadline: a wake that finds a critical and a
    * low task both due runs the critical one first, without a second heap order.
    */
-  #fireDue(): void {
+  #fireDue(now: number): void {
     this.#firing = true
     const due = this.#due
     try {
-      const now = this.#clock.now()
+      this.#wakeNow = now
+      this.#wakeOffset = NaN
       for (let head = this.#heap.peek(); head !== undefined && head.deadline <= now; head = this.#heap.peek()) {
         this.#heap.remove(head)
         if (head.keepAlive) this.#keepAliveCount--
@@ -187,7 +203,7 @@ export class TimerQueue {
         if (entry.index !== FIRING) continue
         entry.index = -1
         try {
-          entry.callback.call(entry.target)
+          entry.fire(now)
         } catch (error) {
           // A callback must never break the queue; tickwork's own callbacks do not throw.
           queueMicrotask(() => {
@@ -211,6 +227,27 @@ const HOP: unique symbol = Symbol('hop')
 
 function byRank(a: TimerEntry, b: TimerEntry): number {
   return a.rank - b.rank
+}
+
+/** A plain callback in the queue (waits other than a task's own). */
+class CallbackEntry implements TimerEntry {
+  deadline = 0
+  rank = 0
+  seq = 0
+  index = -1
+  readonly keepAlive: boolean
+  readonly #callback: (this: unknown) => void
+  readonly #target: unknown
+
+  constructor(keepAlive: boolean, callback: (this: unknown) => void, target: unknown) {
+    this.keepAlive = keepAlive
+    this.#callback = callback
+    this.#target = target
+  }
+
+  fire(): void {
+    this.#callback.call(this.#target)
+  }
 }
 
 const queues = new WeakMap<Clock, TimerQueue>()

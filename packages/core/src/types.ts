@@ -94,7 +94,12 @@ export interface RegistryLike {
   register(task: never): unknown
 }
 
-/** What a run receives. */
+/**
+ * What a run receives. It describes the run while it is in flight: after the
+ * run settles, the task may reuse the object for its next run, unless the run
+ * read `signal` (a signal handed out stays the run's own). Copy the fields you
+ * need later rather than keeping `ctx`.
+ */
 export interface RunContext {
   /** Aborts when the task is stopped (reason: `TaskStoppedError`) or the run exceeds `timeout` (reason: `TimeoutError`). */
   readonly signal: AbortSignal

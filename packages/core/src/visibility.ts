@@ -63,6 +63,18 @@ interface DocumentLike {
  */
 export function documentVisibility(doc: DocumentLike | undefined = (globalThis as { document?: DocumentLike }).document): VisibilitySource | undefined {
   if (doc === undefined || doc === null || typeof doc.addEventListener !== 'function') return undefined
+  // One source per document: the visibility plugin fans a source out to all its tasks, so 10,000 tasks share one listener.
+  let source = sources.get(doc)
+  if (source === undefined) {
+    source = sourceOf(doc)
+    sources.set(doc, source)
+  }
+  return source
+}
+
+const sources = new WeakMap<DocumentLike, VisibilitySource>()
+
+function sourceOf(doc: DocumentLike): VisibilitySource {
   return {
     isHidden: () => doc.visibilityState === 'hidden',
     subscribe(listener) {

@@ -3,7 +3,7 @@ import { createTask, fixedDelay, fixedRate, TaskRegistry, type RegistryEvent, ty
 import { TimerQueue } from '../src/testing.ts'
 import { createTestClock } from '../src/testing.ts'
 
-// The per-task memory work of issue 7 (shared schedules and configs, one timer
+// The per-task memory work (shared schedules and configs, one timer
 // entry per task, the registry in an observer slot, lazy parts) must not change
 // behaviour. These tests pin the edge cases that sharing introduces.
 
