@@ -13,7 +13,7 @@ import { TaskRun, type RunOwner } from './run.ts'
 import { configOf, updatedConfig, type TaskConfig, type TaskUpdate } from './task-config.ts'
 import type { TimerEntry } from './timer-heap.ts'
 import { MAX_WAIT_MS, timerQueueFor, type TimerQueue } from './timer-queue.ts'
-import type { FinishedRun, RunContext, RunFunction, RunnerStatus, RunSummary, TaskOptions, TaskPlugin, TaskState } from './types.ts'
+import type { FinishedRun, PluginHost, RunContext, RunFunction, RunnerStatus, RunSummary, TaskOptions, TaskPlugin, TaskState } from './types.ts'
 
 export type { LoopEvent, LoopOwner } from './loop-owner.ts'
 
@@ -38,7 +38,7 @@ const NOT_RUN: Pick<RunRecorder, 'nextIndex' | 'totalRuns' | 'failedRuns' | 'ski
  *
  * All times are monotonic ms (`clock.now()`) unless named `wall`.
  */
-export class LoopMachine implements TimerEntry, RunOwner {
+export class LoopMachine implements TimerEntry, RunOwner, PluginHost {
   readonly queue: TimerQueue
   config: TaskConfig
   plugins: readonly TaskPlugin[]
@@ -116,8 +116,7 @@ export class LoopMachine implements TimerEntry, RunOwner {
   }
 
   runner(): RunnerStatus | undefined {
-    const sessions = this.#sessions
-    return sessions !== undefined ? sessions.runner(this.plugins) : idleRunner(this.plugins, this.#options, this.config.logger, this.#owner.name)
+    return this.#sessions?.runner() ?? idleRunner(this.plugins, this.#options, this.config.logger, this.#owner.name)
   }
 
   /** Epoch ms of the planned run, converted now; null when none. A paused loop keeps it. */
@@ -250,12 +249,10 @@ export class LoopMachine implements TimerEntry, RunOwner {
     this.#sessions?.detach()
   }
 
-  /** Opens the plugins' sessions; a loop no plugin attached to keeps no sessions object. */
+  /** Opens the plugins' sessions (closing the last loop's); a loop no plugin attached to keeps no sessions object. */
   #attach(): void {
-    if (this.plugins.length === 0 && this.#sessions === undefined) return
-    const sessions = (this.#sessions ??= new PluginSessions(this.#owner.name, this.#options, this.queue.clock, this))
-    sessions.attach(this.plugins)
-    if (sessions.empty) this.#sessions = undefined
+    this.#sessions?.detach()
+    this.#sessions = this.plugins.length === 0 ? undefined : PluginSessions.open(this, this.plugins)
   }
 
   #record(): RunRecorder {
@@ -495,6 +492,31 @@ export class LoopMachine implements TimerEntry, RunOwner {
     }
     const rank = levelRank(this.config.level)
     if (!this.queue.isPending(this) || this.deadline !== deadline || this.rank !== rank) this.queue.reschedule(this, deadline, rank)
+  }
+
+  // The loop is its plugins' host (see PluginHost): no second object per task.
+  get name(): string {
+    return this.#owner.name
+  }
+
+  get options(): Readonly<TaskOptions> {
+    return this.#options
+  }
+
+  get clock(): Clock {
+    return this.queue.clock
+  }
+
+  get level(): TaskConfig['level'] {
+    return this.config.level
+  }
+
+  get logger(): TaskConfig['logger'] {
+    return this.config.logger
+  }
+
+  get interval(): number | null {
+    return this.config.schedule.interval
   }
 
   /** A plugin lets a held or dispatched run go (see `PluginHost.release`). */
