@@ -1,4 +1,4 @@
-// `pnpm bench`: the benchmark suite of issue 15 (and the rows of issue 7) in
+// `pnpm bench`: the benchmark suite (punctuality, scale, history, wall-clock jumps, the devtools panel, sizes) in
 // one run. Bundles what each part needs with esbuild (workspace packages from
 // source), runs every comparison side by side in the same run, each figure
 // the median of ≥ 3 rounds with min–max, prints ONE table with a verdict per
@@ -10,7 +10,7 @@
 //   node bench/run.mjs --only=lateness,scale   parts: size drift overhead leaks history jump scale lateness devtools soak
 //   node bench/run.mjs --rounds=5
 //   node bench/run.mjs --strict   exit 1 when any target is FAIL or ERROR
-//   node bench/run.mjs --soak     also run bench/soak.mjs (issue 8, long)
+//   node bench/run.mjs --soak     also run bench/soak.mjs (long)
 //
 // Verdicts: PASS when every round meets the target, FAIL when none does,
 // NOISY (k/n pass) when rounds disagree: there the machine's noise, not the
@@ -45,7 +45,7 @@ const config = {
   panelClosedSeconds: quick ? 2 : 3,
   panelOpenSeconds: quick ? 2 : 5,
   overheadRuns: quick ? 100_000 : 1_000_000,
-  // 10^6 cycles (issue 7) take ~40 s here: 2·10^5 keep the suite under 5 minutes and still show any leak.
+  // 10^6 cycles take ~40 s here: 2·10^5 keep the suite under 5 minutes and still show any leak.
   leakCycles: quick ? 50_000 : 200_000,
 }
 
@@ -236,7 +236,7 @@ await part('devtools', async () => {
   rows.push(row('7', 'devtools: production bundle (esbuild, NODE_ENV=production) has no panel code', clean ? `none (${kb(production.bytes)} min)` : `panel strings found: ${production.panelMarkersFound.join(', ')}`, 'no panel code', clean))
 })
 
-// ------------------------------------------------------- issue 7 rows (cheap)
+// ------------------------------------------------------- drift, bookkeeping, leaks (cheap)
 await part('drift', async () => {
   const drift = await node(await bundled('drift.mjs', 'drift'))
   results.drift = drift
@@ -265,7 +265,7 @@ await part('soak', async () => {
   const counts = /(\d+) passed, (\d+) failed/.exec(stdout)
   results.soak = { code, stdout }
   const headline = stdout.split('\n').find((line) => line.startsWith('soak:')) ?? 'no summary line'
-  rows.push(row('soak', `bench/soak.mjs (issue 8): ${headline.slice(0, 90)}`, counts ? `${counts[1]} passed, ${counts[2]} failed` : `exit ${code}`, 'all checks pass', code === 0 && counts !== null && counts[2] === '0'))
+  rows.push(row('soak', `bench/soak.mjs: ${headline.slice(0, 90)}`, counts ? `${counts[1]} passed, ${counts[2]} failed` : `exit ${code}`, 'all checks pass', code === 0 && counts !== null && counts[2] === '0'))
 })
 
 const order = ['1', '2', '3', '4', '5', '6', '7', '8', 'soak']

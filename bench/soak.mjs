@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The long soak (issue 8): 100,000 runs across 100 tasks on the real system
+// The long soak: 100,000 runs across 100 tasks on the real system
 // clock, with 30 % failures, 5 % timeouts and 1 % irrecoverable errors drawn
 // from a seeded random stream. It checks that:
 //   - no promise rejection goes unhandled and no exception goes uncaught;

@@ -1,4 +1,4 @@
-// Item 4 of issue 15, in its own process (--expose-gc): 10^6 runs of one task
+// Item 4, in its own process (--expose-gc): 10^6 runs of one task
 // with the DEFAULT history, on a lean virtual clock (no real waiting, so it
 // takes seconds). The heap after a full GC is read at run 10^5 and at run
 // 10^6: a history that keeps a bounded ring of numbers grows by nothing in

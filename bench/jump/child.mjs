@@ -1,4 +1,4 @@
-// Wall-clock jump (issue 15), one round in its own process: 10 ms jobs run
+// Wall-clock jump, one round in its own process: 10 ms jobs run
 // side by side for 1 s, then the wall clock is set back one hour (Date.now
 // and new Date() both, see wall-clock.mjs) and the runs of the next 3 s are
 // counted. A scheduler that keeps its deadlines in wall time freezes for an

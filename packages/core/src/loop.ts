@@ -138,7 +138,7 @@ export class LoopMachine implements TimerEntry, RunOwner, PluginHost {
    * anything (start() on a live loop does not). `now` is the caller's clock
    * reading when it has one (a timer wake), so a wake reads the clock once.
    */
-  transition(event: LoopEventType, detail?: unknown, now: number = this.queue.clock.now()): boolean {
+  transition(event: LoopEventType, detail?: unknown, now: number = this.queue.now()): boolean {
     let changed = true
     const phase = this.#flags & PHASE
     switch (event) {

@@ -4,6 +4,7 @@ import { isTaskLevel, LEVELS, type TaskLevel } from './levels.ts'
 import { consoleLogger, type Logger } from './logger.ts'
 import { isTask, REGISTRY_BRAND } from './brand.ts'
 import { createEmitter, type Emitter } from './emitter.ts'
+import { timerQueueFor } from './timer-queue.ts'
 import { attachObserver, detachObserver, taskOptions, type StopOptions, type Task } from './task.ts'
 import { assertClock, assertLogger, assertStopOptions } from './validate.ts'
 import type { LevelCounts, RegistrySummary, TaskEvent, TaskPlugin } from './types.ts'
@@ -156,7 +157,10 @@ export class KernelRegistry {
 
   /** Starts every task that is not running, critical first (one pass over the tasks). */
   startAll(): void {
-    for (const tasks of this.#byRank()) for (const task of tasks) task.start()
+    // One clock reading for every task on the registry's clock: their initialDelays count from the same instant.
+    timerQueueFor(this.clock).batch(() => {
+      for (const tasks of this.#byRank()) for (const task of tasks) task.start()
+    })
   }
 
   /**
@@ -169,14 +173,18 @@ export class KernelRegistry {
     assertStopOptions(options, 'registry: stopAll()')
     let allSettled = true
     const levels = this.#byRank()
+    const queue = timerQueueFor(this.clock)
     for (let rank = levels.length - 1; rank >= 0; rank--) {
       const waits: Promise<boolean>[] = []
-      for (const task of levels[rank] as Task[]) {
-        // A task with no run in flight stops synchronously: nothing to wait on.
-        const busy = task.runInFlight !== undefined
-        const stopped = task.stop(options)
-        if (busy) waits.push(stopped)
-      }
+      // One clock reading for the level, and its waits leave the timer queue in one pass.
+      queue.batch(() => {
+        for (const task of levels[rank] as Task[]) {
+          // A task with no run in flight stops synchronously: nothing to wait on.
+          const busy = task.runInFlight !== undefined
+          const stopped = task.stop(options)
+          if (busy) waits.push(stopped)
+        }
+      })
       if (waits.length > 0 && (await Promise.all(waits)).includes(false)) allSettled = false
     }
     return allSettled

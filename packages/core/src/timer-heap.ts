@@ -40,6 +40,28 @@ export class TimerHeap {
     this.#up(entry.index)
   }
 
+  /** Whether `entry` is in the heap. */
+  has(entry: TimerEntry): boolean {
+    return entry.index >= 0 && this.#items[entry.index] === entry
+  }
+
+  /** Removes every entry `gone` picks in one pass, then restores the heap order bottom-up: O(n) for any number. */
+  removeWhere(gone: (entry: TimerEntry) => boolean): void {
+    const items = this.#items
+    let kept = 0
+    for (let i = 0; i < items.length; i++) {
+      const entry = items[i] as TimerEntry
+      if (gone(entry)) {
+        entry.index = -1
+        continue
+      }
+      items[kept] = entry
+      entry.index = kept++
+    }
+    items.length = kept
+    for (let at = (kept >> 1) - 1; at >= 0; at--) this.#down(at)
+  }
+
   /** Removes the earliest entry. */
   pop(): TimerEntry | undefined {
     const top = this.#items[0]

@@ -148,6 +148,50 @@ describe('TimerQueue', () => {
   })
 })
 
+describe('TimerQueue.batch()', () => {
+  it('cancels inside the batch take effect at once, leave the heap together, and keep the order of the rest', async () => {
+    const clock = createTestClock()
+    const queue = new TimerQueue(clock)
+    const fired: number[] = []
+    const entries = Array.from({ length: 100 }, (_, i) => queue.schedule(10 + i, () => void fired.push(i)))
+    queue.batch(() => {
+      for (let i = 0; i < 100; i += 2) queue.cancel(entries[i] as (typeof entries)[number])
+      // Cancelled inside the batch: no longer pending, and a second cancel reports nothing to do.
+      expect(queue.isPending(entries[0] as (typeof entries)[number])).toBe(false)
+      expect(queue.cancel(entries[0] as (typeof entries)[number])).toBe(false)
+      // One comes back before the batch ends, at a new deadline.
+      queue.reschedule(entries[4] as (typeof entries)[number], 500, 0)
+    })
+    expect(queue.size).toBe(51)
+    await clock.advance(1000)
+    expect(fired).toEqual([...Array.from({ length: 50 }, (_, k) => 2 * k + 1), 4])
+    expect(clock.armedTimers).toBe(0)
+  })
+
+  it('keeps the keep-alive count: cancelling the last kept-alive entry in a batch leaves the timer unref', () => {
+    const clock = createTestClock()
+    const queue = new TimerQueue(clock)
+    const held = queue.schedule(100, () => {})
+    queue.schedule(30, () => {}, { keepAlive: false })
+    queue.batch(() => void queue.cancel(held))
+    expect(clock.timers()).toEqual([{ at: 30, delay: 30, unref: true }])
+  })
+
+  it('registry.stopAll() of 1,000 tasks leaves no wait armed and no run after it', async () => {
+    const { clock, registry } = fresh()
+    let runs = 0
+    for (let i = 0; i < 1000; i++) createTask({ name: `t${i}`, interval: 100, initialDelay: i % 100, registry, run: () => void runs++ })
+    registry.startAll()
+    await clock.advance(50)
+    const before = runs
+    await registry.stopAll()
+    await clock.advance(1000)
+    expect(runs).toBe(before)
+    expect(clock.armedTimers).toBe(0)
+    expect(registry.list().every((task) => task.state === 'stopped')).toBe(true)
+  })
+})
+
 describe('registry events through the observer slot', () => {
   it('a task in two registries is heard by both, and by the second after leaving the first', () => {
     const clock = createTestClock()
