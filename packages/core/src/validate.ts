@@ -36,7 +36,6 @@ const TASK_RULES: readonly Rule[] = [
   ['schedule', (value) => hasMethods(value, 'next'), 'be an object with a next(context) function'],
   ['level', isTaskLevel, `be one of ${LEVELS.map((level) => `'${level}'`).join(', ')}`],
   ['initialDelay', (value) => Number.isFinite(value) && (value as number) >= 0, 'be a non-negative finite number of milliseconds'],
-  // Infinity is a valid timeout: "never time out", spelled as a number.
   ['timeout', (value) => typeof value === 'number' && value > 0, 'be a positive number of milliseconds'],
   ['maxRuns', isCount, 'be a non-negative integer'],
   ['until', Number.isFinite, 'be an epoch time in ms'],
