@@ -2,20 +2,18 @@ import { IRRECOVERABLE_BRAND } from './brand.ts'
 
 /** Describes a received value for error messages: ``-5` (number)`. */
 export function describeValue(value: unknown): string {
-  let shown: string
-  if (typeof value === 'string') shown = JSON.stringify(value)
-  else if (typeof value === 'function') shown = `[function ${value.name || 'anonymous'}]`
-  else if (typeof value === 'bigint') shown = `${value}n`
-  else if (typeof value === 'symbol') shown = value.toString()
-  else {
-    try {
-      shown = value === undefined ? 'undefined' : (JSON.stringify(value) ?? String(value))
-    } catch {
-      shown = Object.prototype.toString.call(value)
-    }
-    if (typeof value === 'number') shown = String(value)
-  }
   const type = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value
+  let shown: string
+  try {
+    // JSON quotes strings and shows objects by their content; numbers (NaN, Infinity), symbols and undefined read best as String() gives them.
+    if (type === 'function') shown = `[function ${(value as () => unknown).name || 'anonymous'}]`
+    else if (type === 'bigint') shown = `${value as bigint}n`
+    else if (type === 'string' || typeof value === 'object') shown = JSON.stringify(value) ?? String(value)
+    else shown = String(value)
+  } catch {
+    // Circular, holding a BigInt, or hostile: what cannot throw.
+    shown = Object.prototype.toString.call(value)
+  }
   if (shown.length > 80) shown = `${shown.slice(0, 77)}...`
   return `\`${shown}\` (${type})`
 }
@@ -60,6 +58,20 @@ export class TaskStoppedError extends TickworkError {
 /** Builds the library-wide message prefix: `[tickwork] task "sync": `. */
 export function prefix(part?: string): string {
   return part === undefined ? '[tickwork] ' : `[tickwork] ${part}: `
+}
+
+/**
+ * The error for a value that fails its check, in the one shape every
+ * validation message has: `[tickwork] task "sync": interval must be a
+ * positive finite number of milliseconds, got `-5` (number)`.
+ *
+ * @param where the part that checks, e.g. `task "sync"` or `registry`
+ * @param option the option or argument, e.g. `interval`
+ * @param expected completes "<option> must …", e.g. `be a function`
+ * @param received the bad value, quoted through {@link describeValue}
+ */
+export function invalidOption(where: string, option: string, expected: string, received: unknown): InvalidOptionError {
+  return new InvalidOptionError(`${prefix(where)}${option} must ${expected}, got ${describeValue(received)}`)
 }
 
 /** The prefix of messages about one task: `[tickwork] task "sync": `. */

@@ -1,4 +1,4 @@
-import { safeWarn, type Logger } from './logger.ts'
+import { onRejection, safeWarn, type Logger } from './logger.ts'
 
 /**
  * Calls a user function (a listener, `onError`, a hook) so that nothing it
@@ -10,18 +10,21 @@ export function callSafely<A extends unknown[]>(logger: Logger, what: string | (
   try {
     result = fn(...args)
   } catch (error) {
-    safeWarn(logger, `${typeof what === 'string' ? what : what()} threw`, error)
+    safeWarn(logger, `${labelOf(what)} threw`, error)
     return
   }
-  if (result !== undefined) reportRejection(logger, typeof what === 'string' ? what : what(), result)
+  if (result !== undefined) reportRejection(logger, labelOf(what), result)
+}
+
+/** Callers on hot paths pass the label as a function, so that it is built only when something goes wrong. */
+function labelOf(what: string | (() => string)): string {
+  return typeof what === 'string' ? what : what()
 }
 
 /** When `value` is a thenable, reports its rejection instead of leaving it unhandled. */
 export function reportRejection(logger: Logger, what: string, value: unknown): void {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return
   try {
-    const then = (value as { then?: unknown }).then
-    if (typeof then === 'function') then.call(value, undefined, (error: unknown) => safeWarn(logger, `${what} rejected`, error))
+    onRejection(value, (error) => safeWarn(logger, `${what} rejected`, error))
   } catch (error) {
     safeWarn(logger, `${what} returned a broken promise`, error)
   }

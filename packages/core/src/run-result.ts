@@ -29,8 +29,7 @@ const SUCCESS: Outcome = Object.freeze({ success: true, message: '', extra: Obje
 /** Turns whatever a run returned into an outcome; unexpected shapes are recorded, not thrown. */
 export function outcomeOf(result: unknown): Outcome {
   if (result === undefined || result === null) return SUCCESS
-  if (typeof result === 'string') return { success: true, message: result, extra: {} }
-  if (typeof result !== 'object') return { success: true, message: `returned ${describeValue(result)}`, extra: {} }
+  if (typeof result !== 'object') return { success: true, message: typeof result === 'string' ? result : `returned ${describeValue(result)}`, extra: {} }
   const { success, message, extra } = result as { success?: unknown; message?: unknown; extra?: unknown }
   const out: Record<string, string> = {}
   if (extra !== null && typeof extra === 'object') {
@@ -48,22 +47,18 @@ export function outcomeOf(result: unknown): Outcome {
 /** Serialises a thrown value: Errors keep name, message and stack; anything else is described. */
 export function errorInfo(error: unknown): NonNullable<RunSummary['error']> {
   try {
-    return readErrorInfo(error)
+    if (!(error instanceof Error || (error !== null && typeof error === 'object' && 'message' in error))) {
+      return { name: 'NonErrorThrown', message: `threw ${describeValue(error)}` }
+    }
+    const { name, message, stack } = error as { name?: unknown; message?: unknown; stack?: unknown }
+    const info: NonNullable<RunSummary['error']> = {
+      name: typeof name === 'string' ? name : 'Error',
+      message: typeof message === 'string' ? message : stringify(message),
+    }
+    if (typeof stack === 'string') info.stack = stack
+    return info
   } catch (thrown) {
     // An error object whose getters throw is still a failed run, recorded as such.
     return { name: 'UnreadableError', message: `reading the thrown value threw: ${stringify(thrown)}` }
   }
-}
-
-function readErrorInfo(error: unknown): NonNullable<RunSummary['error']> {
-  if (error instanceof Error || (error !== null && typeof error === 'object' && 'message' in error)) {
-    const e = error as { name?: unknown; message?: unknown; stack?: unknown }
-    const info: NonNullable<RunSummary['error']> = {
-      name: typeof e.name === 'string' ? e.name : 'Error',
-      message: typeof e.message === 'string' ? e.message : stringify(e.message),
-    }
-    if (typeof e.stack === 'string') info.stack = e.stack
-    return info
-  }
-  return { name: 'NonErrorThrown', message: `threw ${describeValue(error)}` }
 }

@@ -1,14 +1,7 @@
-import { describeValue, InvalidOptionError, prefix } from './errors.ts'
 import type { Schedule, ScheduleContext } from './types.ts'
+import { assertInterval } from './validate.ts'
 
 export type { Schedule, ScheduleContext } from './types.ts'
-
-/** Throws unless `ms` is a positive finite number; names what was received. */
-export function assertInterval(ms: unknown, where: string): asserts ms is number {
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) {
-    throw new InvalidOptionError(`${prefix(where)}interval must be a positive finite number of milliseconds, got ${describeValue(ms)}`)
-  }
-}
 
 /**
  * A fixed-delay schedule. A class, so `next` lives on the prototype and the
