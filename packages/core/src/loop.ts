@@ -408,13 +408,16 @@ export class LoopMachine implements TimerEntry, RunOwner, PluginHost {
     const pending = run.execute()
     const timeout = this.config.timeout
     // The run is its own timeout entry: a run with a timeout allocates nothing either.
-    if (pending && timeout !== undefined && this.#flags & IN_FLIGHT && this.#run === run) this.queue.reschedule(run, now + timeout, 0)
+    if (pending && timeout !== undefined && this.#flags & IN_FLIGHT && this.#run === run) {
+      run.timeoutMs = timeout
+      this.queue.reschedule(run, now + timeout, 0)
+    }
   }
 
   /** A run's timeout passed (the run is the timer entry). */
   timedOut(run: TaskRun): void {
     if (!(this.#flags & IN_FLIGHT) || this.#run !== run || run.recorded) return
-    const timeout = this.config.timeout as number
+    const timeout = run.timeoutMs
     const error = new TimeoutError(`${taskPrefix(this.#owner.name)}timed out after ${timeout} ms`)
     run.abort(error)
     this.#recorder?.recordTimeout(run, timeout, error)

@@ -39,6 +39,8 @@ export class TaskRun implements RunContext, TimerEntry {
   abortReason: Error | undefined = undefined
   /** The summary was written early (timed out, abandoned): the settle only frees the loop. */
   recorded = false
+  /** The `timeout` armed for this run (ms), kept for its message if `update()` changes it meanwhile. */
+  timeoutMs = 0
   // Its timeout's place in the timer queue.
   deadline = 0
   rank = 0
