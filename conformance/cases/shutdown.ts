@@ -1,4 +1,4 @@
-import { detectShutdownHost, installShutdown, shutdown } from '@tickwork/core'
+import { detectShutdownHost, installShutdown, shutdown } from '@tickwork/core/shutdown'
 import { equal, runtimeName, test } from '../harness.ts'
 import { setup } from './util.ts'
 

@@ -8,7 +8,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { createCachedValue } from '@tickwork/core'
+import { createCachedValue } from '@tickwork/core/cache'
 // The file store is its own entry point (@tickwork/core/file-store); imported from source here.
 import { fileStore } from '../../packages/core/src/stores/file-store.ts'
 

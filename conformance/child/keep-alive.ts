@@ -8,7 +8,8 @@
  * Usage: <runtime> child-keep-alive.js mixed|background|background-shutdown
  */
 import process from 'node:process'
-import { createTask, installShutdown, TaskRegistry } from '@tickwork/core'
+import { createTask, TaskRegistry } from '@tickwork/core'
+import { installShutdown } from '@tickwork/core/shutdown'
 
 const mode = process.argv[2]
 const registry = new TaskRegistry()

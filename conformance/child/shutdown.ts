@@ -7,7 +7,8 @@
  */
 import { appendFileSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
-import { createTask, installShutdown, sleep, TaskRegistry } from '@tickwork/core'
+import { createTask, sleep, TaskRegistry } from '@tickwork/core'
+import { installShutdown } from '@tickwork/core/shutdown'
 
 const dir = process.argv[2]
 if (dir === undefined) throw new Error('usage: child-shutdown.js <out dir>')

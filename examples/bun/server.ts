@@ -5,7 +5,8 @@
  *
  * Run: node examples/build.mjs bun && bun artifacts/examples/bun.js   (PORT=0 picks a free port)
  */
-import { createTask, getDefaultRegistry, installShutdown } from '@tickwork/core'
+import { createTask, getDefaultRegistry } from '@tickwork/core'
+import { installShutdown } from '@tickwork/core/shutdown'
 
 // The few Bun APIs used here, typed locally so the example needs no @types/bun.
 declare const Bun: {

@@ -7,7 +7,8 @@
  */
 import process from 'node:process'
 import { Redis } from 'ioredis'
-import { createTask, installShutdown } from '@tickwork/core'
+import { createTask } from '@tickwork/core'
+import { installShutdown } from '@tickwork/core/shutdown'
 import { redisLease } from '@tickwork/core/redis'
 
 const name = process.env.INSTANCE ?? `instance-${process.pid}`

@@ -7,7 +7,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import process from 'node:process'
-import { createTask, getDefaultRegistry, installShutdown } from '@tickwork/core'
+import { createTask, getDefaultRegistry } from '@tickwork/core'
+import { installShutdown } from '@tickwork/core/shutdown'
 
 const checkpointFile = process.argv[2] ?? 'checkpoint.json'
 const checkpoint: { processed: number } = existsSync(checkpointFile) ? JSON.parse(readFileSync(checkpointFile, 'utf8')) : { processed: 0 }

@@ -47,3 +47,6 @@ declare module 'cloudflare:workers' {
 declare module 'npm:@tickwork/core' {
   export * from '@tickwork/core'
 }
+declare module 'npm:@tickwork/core/shutdown' {
+  export * from '@tickwork/core/shutdown'
+}

@@ -108,7 +108,7 @@ async function typesAndReact() {
 
 /** The core alone on Node, Deno and Bun. */
 async function runtimes() {
-  await on('node', 'Node-only TypeScript (lib ES2022, skipLibCheck false): compiles, and every entry point loads', async (node) => {
+  await on('node', 'Node-only TypeScript (lib ES2022, skipLibCheck false): compiles, every entry point loads, the queue, cache and shutdown work from their subpaths and not from the main entry', async (node) => {
     writeEntries(join(node, 'src/entries.ts'), [packed.core.manifest])
     await tsc(node, 'tsconfig.json')
     await run(process.execPath, ['build/main.js'], { cwd: node })

@@ -1,4 +1,4 @@
-import { createCachedValue } from '@tickwork/core'
+import { createCachedValue } from '@tickwork/core/cache'
 
 /** Exchange rates against EUR, as the (simulated) rates service returns them. */
 export interface Rates {

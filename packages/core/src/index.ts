@@ -1,7 +1,10 @@
 /**
  * tickwork: periodic background tasks for browsers, Web Workers, Deno, Bun,
- * Node and edge functions. This entry is the public API; tick mode, the
- * bridge, test helpers and platform adapters have their own subpaths.
+ * Node and edge functions. This entry is the task API: tasks, the registry,
+ * schedules, levels, the clock and the plugins. The trigger queue
+ * (`/queue`), cached values and their stores (`/cache`), graceful shutdown
+ * (`/shutdown`), tick mode, the bridge, test helpers and platform adapters
+ * have their own subpaths, so an app bundles only what it imports.
  * @module
  */
 export { isIrrecoverable, isTask, isTaskRegistry } from './brand.ts'
@@ -27,29 +30,6 @@ export { LeaseLostError } from './exclusive/errors.ts'
 export { webLocksLease } from './exclusive/web-locks.ts'
 export { documentVisibility, manualVisibility, type ManualVisibility } from './visibility.ts'
 export { lockNameFor } from './exclusive/web-locks.ts'
-export {
-  createTriggerQueue,
-  type DrainOptions,
-  type JobContext,
-  type JobResult,
-  type QueueEvent,
-  type TriggerKeyState,
-  type TriggerQueue,
-  type TriggerQueueOptions,
-} from './trigger-queue.ts'
-export {
-  createCachedValue,
-  type CachedGetOptions,
-  type CachedValue,
-  type CachedValueOptions,
-  type CachedValueSourceContext,
-} from './cached-value.ts'
-export type { CacheStore } from './stores/store.ts'
-export { memoryStore, type MemoryStore } from './stores/memory-store.ts'
-export { webStorageStore, type WebStorageStoreOptions } from './stores/web-storage-store.ts'
-export { indexedDbStore, type IndexedDbStoreOptions } from './stores/indexeddb-store.ts'
-export { detectShutdownHost, type ShutdownHost } from './platform.ts'
-export { installShutdown, shutdown, type HookOutcome, type ShutdownContext, type ShutdownHook, type ShutdownOptions, type ShutdownReport, type UninstallShutdown } from './shutdown.ts'
 export type {
   Admission,
   CacheStatus,

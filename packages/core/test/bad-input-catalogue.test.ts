@@ -7,7 +7,10 @@ import { tick } from '../src/tick/index.ts'
  * keeps its previous configuration.
  */
 import { describe, expect, it } from 'vitest'
-import { backoff, createCachedValue, createTask, createTriggerQueue, fixedDelay, fixedRate, jitter, sleep, TaskRegistry, TickworkError, installShutdown, shutdown, type Task } from '@tickwork/core'
+import { backoff, createTask, fixedDelay, fixedRate, jitter, sleep, TaskRegistry, TickworkError, type Task } from '@tickwork/core'
+import { createTriggerQueue } from '@tickwork/core/queue'
+import { createCachedValue } from '@tickwork/core/cache'
+import { installShutdown, shutdown } from '@tickwork/core/shutdown'
 import { exposeRegistry, parseClientMessage, parseServerMessage } from '@tickwork/core/bridge'
 import { snapshotSource } from '@tickwork/core/tick'
 import { alarmTicker, durableObjectStore, kvStore, scheduledHandler } from '@tickwork/core/cloudflare'

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createCachedValue, InvalidOptionError, memoryStore, webStorageStore, type CachedValueOptions, type CacheStore } from '../src/index.ts'
+import { InvalidOptionError } from '../src/index.ts'
+import { createCachedValue, memoryStore, webStorageStore, type CachedValueOptions, type CacheStore } from '../src/cache.ts'
 import { deferred, setup } from './helpers.ts'
 
 let env: ReturnType<typeof setup>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileStore } from '../src/stores/file-store.ts'
-import { createCachedValue } from '../src/index.ts'
+import { createCachedValue } from '../src/cache.ts'
 import { createTestClock } from '../src/testing.ts'
 
 let directory: string

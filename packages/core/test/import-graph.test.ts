@@ -65,6 +65,18 @@ const graph = new Map<string, string[]>()
 for (const pkg of ['core', 'react', 'devtools']) for (const file of sourcesOf(join(root, 'packages', pkg, 'src'))) graph.set(file, importsOf(file))
 const core = (name: string): string => join(root, 'packages/core/src', name)
 
+/** Every file `start` imports, directly or through others, itself included. */
+function reach(start: string): Set<string> {
+  const seen = new Set<string>()
+  const walk = (file: string): void => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const next of graph.get(file) ?? []) walk(next)
+  }
+  walk(start)
+  return seen
+}
+
 describe('import structure', () => {
   it('has no import cycle in packages/*/src', () => {
     expect(graph.size).toBeGreaterThan(50)
@@ -76,19 +88,23 @@ describe('import structure', () => {
   })
 
   it('keeps the kernel free of features: loop, task and registry reach no plugin, tick, bridge, queue or cache', () => {
-    const reach = (start: string): Set<string> => {
-      const seen = new Set<string>()
-      const walk = (file: string): void => {
-        if (seen.has(file)) return
-        seen.add(file)
-        for (const next of graph.get(file) ?? []) walk(next)
-      }
-      walk(start)
-      return seen
-    }
     for (const kernel of ['kernel.ts', 'task.ts', 'loop.ts', 'registry.ts']) {
       const reached = [...reach(core(kernel))].map((file) => relative(core(''), file))
       expect(reached.filter((file) => /^(plugins|tick|bridge|adapters|stores|exclusive)\/|^(trigger-queue|cached-value|visibility|post-task|exclusive|shutdown|cron)\.ts$/.test(file))).toEqual([])
+    }
+  })
+
+  it('keeps the main entry to the task API: the queue, the cache, its stores and shutdown are reached only from their own entries', () => {
+    const reached = [...reach(core('index.ts'))].map((file) => relative(core(''), file))
+    expect(reached).toContain('create-task.ts')
+    expect(reached.filter((file) => /^(trigger-queue|cached-value|stores)\/|^(trigger-queue|cached-value|queue|cache|shutdown|shutdown-entry|platform)\.ts$/.test(file))).toEqual([])
+    const entries: Record<string, string[]> = {
+      'queue.ts': ['trigger-queue.ts'],
+      'cache.ts': ['cached-value.ts', 'stores/memory-store.ts', 'stores/web-storage-store.ts', 'stores/indexeddb-store.ts'],
+      'shutdown-entry.ts': ['shutdown.ts', 'platform.ts'],
+    }
+    for (const [entry, features] of Object.entries(entries)) {
+      expect([...reach(core(entry))].map((file) => relative(core(''), file))).toEqual(expect.arrayContaining(features))
     }
   })
 

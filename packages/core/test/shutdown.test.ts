@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { installShutdown, InvalidOptionError, shutdown, TimeoutError, type ShutdownContext } from '../src/index.ts'
+import { InvalidOptionError, TimeoutError } from '../src/index.ts'
+import { installShutdown, shutdown, type ShutdownContext } from '../src/shutdown-entry.ts'
 import { detectShutdownHost, type DenoLike } from '../src/platform.ts'
 import { deferred, setup } from './helpers.ts'
 

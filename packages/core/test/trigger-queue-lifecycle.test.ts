@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createTriggerQueue, InvalidOptionError, type TriggerQueue, type TriggerQueueOptions } from '../src/index.ts'
+import { InvalidOptionError } from '../src/index.ts'
+import { createTriggerQueue, type TriggerQueue, type TriggerQueueOptions } from '../src/queue.ts'
 import { deferred, setup } from './helpers.ts'
 
 let env: ReturnType<typeof setup>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react'
-import { consoleLogger, createTriggerQueue, getDefaultRegistry, sleep, type TriggerKeyState, type TriggerQueue } from '@tickwork/core'
+import { consoleLogger, getDefaultRegistry, sleep } from '@tickwork/core'
+import { createTriggerQueue, type TriggerKeyState, type TriggerQueue } from '@tickwork/core/queue'
 import { JobCard } from '../components/job-card.tsx'
 import { clockTime, duration } from '../format.ts'
 

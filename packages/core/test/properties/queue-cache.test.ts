@@ -9,7 +9,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createCachedValue, createTriggerQueue, TaskRegistry, type Logger, type QueueEvent, type TriggerQueue } from '@tickwork/core'
+import { TaskRegistry, type Logger } from '@tickwork/core'
+import { createTriggerQueue, type QueueEvent, type TriggerQueue } from '@tickwork/core/queue'
+import { createCachedValue } from '@tickwork/core/cache'
 import { createTestClock, type TestClock } from '@tickwork/core/testing'
 
 const RUNS = Number(process.env['TICKWORK_PROPERTY_RUNS'] ?? 200)
